@@ -1,0 +1,41 @@
+# Confide: every target sets up what it needs on a fresh machine.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
+
+.PHONY: run test bench lint typecheck clean setup
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+## Start Confide on an embedded SQLite database with demo data.
+run: $(STAMP)
+	$(BIN)/confide check "Shoutout to my client Devon who finally got his GED today!!"
+
+## Set up and run the whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Quality and speed against named peers (Presidio); prints ratios.
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check confide tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy confide
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,88 @@
+"""The two kinds of small, single-purpose parts screening is built from.
+
+* A :class:`Recognizer` finds identifiers (entities) in a post: phone numbers, case
+  numbers, ages, names. It does not judge; an entity is only a fact about the text.
+* A :class:`Detector` decides whether something in the post is a problem for one
+  category (confidentiality, disparagement, ...) and explains why in plain words.
+
+Both read a :class:`Document`, which tokenises once and parses (NER) only on demand, so
+that cheap signals decide whether the expensive step runs at all.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar, Sequence
+
+from confide.screening.types import Category, Entity, Finding
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Document:
+    """One post being screened: its text plus lazily computed linguistic views."""
+
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def tokens(self) -> "Doc":
+        """Tokens only (no tagger, parser or NER): cheap enough for every post."""
+        from confide.screening.nlp import get_nlp
+
+        return get_nlp().make_doc(self.text)
+
+    @cached_property
+    def parsed(self) -> "Doc":
+        """The full pipeline (tagger, parser, NER): run only when a cheap signal asks."""
+        from confide.screening.nlp import get_nlp
+
+        return get_nlp()(self.text)
+
+    @property
+    def is_parsed(self) -> bool:
+        return "parsed" in self.__dict__
+
+
+class Recognizer(ABC):
+    """Finds one family of identifiers. Subclasses must set ``name`` and ``entities``."""
+
+    name: ClassVar[str]
+    entities: ClassVar[tuple[str, ...]]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not getattr(cls, "__abstractmethods__", None):
+            for attr in ("name", "entities"):
+                if not hasattr(cls, attr):
+                    raise TypeError(f"{cls.__name__} must define class attribute {attr!r}")
+
+    @abstractmethod
+    def analyze(self, doc: Document) -> list[Entity]:
+        """Return every identifier of this family in ``doc``."""
+
+
+class Detector(ABC):
+    """Decides one category. Subclasses must set ``name`` and ``category``."""
+
+    name: ClassVar[str]
+    category: ClassVar[Category]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if not getattr(cls, "__abstractmethods__", None):
+            for attr in ("name", "category"):
+                if not hasattr(cls, attr):
+                    raise TypeError(f"{cls.__name__} must define class attribute {attr!r}")
+
+    @abstractmethod
+    def detect(self, doc: Document) -> Sequence[Finding]:
+        """Return this category's findings in ``doc`` (``doc.entities`` is already filled)."""

@@ -1,0 +1,131 @@
+"""The screening orchestrator. Reads top to bottom, one named step each:
+
+normalise -> recognize identifiers -> detect per category -> merge overlapping findings
+-> protected speech -> verdict -> redact.
+
+Checked text is never logged or stored here: nothing in this module writes anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from confide.errors import InputError
+from confide.screening.base import Document
+from confide.screening.registry import default_detectors, default_recognizers
+from confide.screening.types import Category, Entity, Finding, ProtectedSpeech, Report, Verdict
+
+# A social post is at most a few thousand characters; 20,000 leaves room for long blog
+# comments while refusing a pasted document, which would be screened badly and slowly.
+MAX_CHARS = 20_000
+# C0/C1 control characters other than tab, newline and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def normalise(text: str) -> str:
+    """Replace control and zero-width characters with spaces, keeping every offset.
+
+    Offsets must stay valid against the text the worker typed, so nothing is removed.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"the post must be text, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the post is empty: there is nothing to check")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"the post is {len(text):,} characters long; Confide checks posts of up to "
+            f"{MAX_CHARS:,} characters. Split longer text into posts."
+        )
+    return _CONTROL.sub(" ", text)
+
+
+def recognize(doc: Document) -> list[Entity]:
+    """Run every recognizer and drop lower-scored entities nested in a better one."""
+    found: list[Entity] = []
+    for recognizer in default_recognizers():
+        found.extend(recognizer.analyze(doc))
+    return resolve_entity_overlaps(found)
+
+
+def resolve_entity_overlaps(entities: Sequence[Entity]) -> list[Entity]:
+    """Keep the highest-scored entity where two of the same span or nested ones clash."""
+    ordered = sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start))
+    kept: list[Entity] = []
+    for ent in ordered:
+        if any(k.start <= ent.start and ent.end <= k.end and k.entity == ent.entity for k in kept):
+            continue
+        if any(k.start == ent.start and k.end == ent.end for k in kept):
+            continue
+        kept.append(ent)
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+def detect(doc: Document) -> list[Finding]:
+    """Run every category detector."""
+    findings: list[Finding] = []
+    for detector in default_detectors():
+        findings.extend(detector.detect(doc))
+    return findings
+
+
+def merge_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """Drop a finding whose span lies inside another of the same category.
+
+    The stronger (``stop`` before ``review``) and longer finding carries the explanation.
+    """
+    ordered = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start))
+    kept: list[Finding] = []
+    for f in ordered:
+        if any(k.category == f.category and k.start <= f.start and f.end <= k.end for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.category.value))
+
+
+def split_protected(findings: Sequence[Finding]) -> tuple[list[Finding], list[ProtectedSpeech]]:
+    """Separate protected-speech passages from violations.
+
+    NLRA Section 7: talk about pay, hours, staffing, safety or organising is never a
+    violation, and it never hides another finding in the same post.
+    """
+    violations: list[Finding] = []
+    protected: list[ProtectedSpeech] = []
+    for f in findings:
+        if f.category is Category.PROTECTED_SPEECH:
+            protected.append(ProtectedSpeech(f.start, f.end, f.text, f.explanation, f.clause))
+        else:
+            violations.append(f)
+    return violations, protected
+
+
+def decide_verdict(findings: Sequence[Finding]) -> Verdict:
+    """The most serious finding decides; no finding means publish."""
+    verdict = Verdict.OK
+    for f in findings:
+        if f.severity.rank > verdict.rank:
+            verdict = f.severity
+    return verdict
+
+
+def screen(text: str, policy: Any = None) -> Report:
+    """Screen one post. See :func:`confide.screen` for the public documentation."""
+    from confide.screening.clauses import apply_policy
+    from confide.screening.redact import redact
+    from confide.screening.summary import summarise
+
+    clean = normalise(text)
+    doc = Document(clean)
+    doc.entities = recognize(doc)
+    raw = merge_findings(detect(doc))
+    violations, protected = split_protected(raw)
+    violations = apply_policy(violations, policy)
+    verdict = decide_verdict(violations)
+    return Report(
+        verdict=verdict,
+        findings=tuple(violations),
+        entities=tuple(doc.entities),
+        protected=tuple(protected),
+        redacted=redact(text, violations, doc.entities),
+        summary=summarise(verdict, violations, protected),
+    )
