@@ -16,6 +16,7 @@ from confide.errors import ConfideError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "confide.cli.screening",
+    "confide.cli.policy",
 )
 
 app = typer.Typer(

@@ -1,13 +1,11 @@
-"""Category detectors, one module per family (confidentiality, disparagement, ...).
-
-``default_instances()`` returns one instance of each built-in detector.
-"""
+"""Category detectors, one module per family; every concrete class is registered."""
 
 from __future__ import annotations
 
 from confide.screening.base import Detector
+from confide.screening.discover import instances_in_package
 
 
 def default_instances() -> list[Detector]:
-    """Every built-in detector (filled in as detector modules are added)."""
-    return []
+    """One instance of every detector defined in this package's modules."""
+    return instances_in_package(__name__, Detector)

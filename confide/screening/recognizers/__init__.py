@@ -1,13 +1,11 @@
-"""Identifier recognizers, one module per family.
-
-``default_instances()`` returns one instance of each built-in recognizer.
-"""
+"""Identifier recognizers, one module per family; every concrete class is registered."""
 
 from __future__ import annotations
 
 from confide.screening.base import Recognizer
+from confide.screening.discover import instances_in_package
 
 
 def default_instances() -> list[Recognizer]:
-    """Every built-in recognizer (filled in as recognizer modules are added)."""
-    return []
+    """One instance of every recognizer defined in this package's modules."""
+    return instances_in_package(__name__, Recognizer)
