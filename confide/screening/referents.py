@@ -1,0 +1,134 @@
+"""Who a post talks about: someone the worker serves, or someone who is not a client.
+
+Confidentiality, boundary and disparagement all hinge on this. An age, a town or a name
+is a breach only when it belongs to a person served (NASW 1.07); the worker's own
+children, coworkers, public figures and the worker's own health are not clients. The
+patterns are spaCy Matcher token patterns kept in ``lexicons/referents.yaml``; they run
+on the tokenizer-only Doc, so this step costs tens of microseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+from confide.errors import InputError
+from confide.screening.base import Document
+from confide.screening.data_files import load_yaml
+
+Kind = Literal["served", "event", "own_family", "coworker", "public", "self"]
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """A span that says who (or what kind of work event) the post is about."""
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    pattern: str
+
+    @property
+    def is_served(self) -> bool:
+        return self.kind == "served"
+
+
+def _expand(node: Any, words: dict[str, list[str]], where: str) -> Any:
+    """Replace "$name" word-list references inside a token pattern."""
+    if isinstance(node, str) and node.startswith("$"):
+        key = node[1:]
+        if key not in words:
+            raise InputError(f"unknown word list {node!r}", location=where)
+        return [str(w).lower() for w in words[key]]
+    if isinstance(node, list):
+        if any(isinstance(x, bool) for x in node):
+            # YAML 1.1 reads bare on/off/yes/no as booleans: a word list must quote them.
+            raise InputError("a bare on/off/yes/no in a word list; quote the word", location=where)
+        return [_expand(x, words, where) for x in node]
+    if isinstance(node, dict):
+        return {k: _expand(v, words, where) for k, v in node.items()}
+    return node
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
+    """Build the Matcher once; a bad pattern fails here with the file and pattern id."""
+    from spacy.matcher import Matcher
+
+    from confide.screening.nlp import get_nlp
+
+    data = load_yaml("confide.screening.lexicons", "referents.yaml")
+    words: dict[str, list[str]] = data["words"]
+    matcher = Matcher(get_nlp().vocab)
+    meta: dict[str, tuple[Kind, str]] = {}
+    sections: list[tuple[str, Kind | None]] = [
+        ("served", "served"), ("events", "event"), ("not_served", None)
+    ]
+    for section, kind in sections:
+        for entry in data[section]:
+            pid = str(entry["id"])
+            where = f"referents.yaml:{section}.{pid}"
+            key = f"{section}:{pid}"
+            try:
+                matcher.add(key, [_expand(entry["pattern"], words, where)])
+            except (ValueError, KeyError, TypeError) as exc:
+                raise InputError(f"bad token pattern: {exc}", location=where) from exc
+            meta[key] = (kind or entry["kind"], pid)
+    return matcher, meta
+
+
+def find_referents(doc: Document) -> list[Referent]:
+    """Every reference to a person served, a work event, or a non-client, in text order.
+
+    Overlapping matches of the same kind keep the longest; the result is cached on the
+    document so that each detector can ask without paying again.
+    """
+    cached = doc.__dict__.get("_referents")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    matcher, meta = _matcher()
+    tokens = doc.tokens
+    spans: list[Referent] = []
+    for match_id, start, end in matcher(tokens):
+        kind, pid = meta[tokens.vocab.strings[match_id]]
+        span = tokens[start:end]
+        spans.append(Referent(kind, span.start_char, span.end_char, span.text, pid))
+    result = _longest_per_kind(spans)
+    doc.__dict__["_referents"] = result
+    return result
+
+
+def _longest_per_kind(spans: list[Referent]) -> list[Referent]:
+    ordered = sorted(spans, key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[Referent] = []
+    for r in ordered:
+        if any(k.kind == r.kind and k.start <= r.start and r.end <= k.end for k in kept):
+            continue
+        kept.append(r)
+    return kept
+
+
+def served_references(doc: Document) -> list[Referent]:
+    """References to someone the worker serves, minus those a non-client pattern covers.
+
+    "my son" is matched as own family; a served pattern inside it ("my ... son") is not a
+    client. A served reference that merely touches a coworker ("my client's therapist")
+    is kept.
+    """
+    refs = find_referents(doc)
+    blockers = [r for r in refs if r.kind in ("own_family", "coworker", "self")]
+    out: list[Referent] = []
+    for r in refs:
+        if r.kind != "served":
+            continue
+        if any(b.start <= r.start and r.end <= b.end for b in blockers):
+            continue
+        out.append(r)
+    return out
+
+
+def referents_of(doc: Document, *kinds: Kind) -> list[Referent]:
+    """References of the given kinds, in text order."""
+    return [r for r in find_referents(doc) if r.kind in kinds]
