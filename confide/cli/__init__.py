@@ -10,16 +10,34 @@ from __future__ import annotations
 import importlib
 import sys
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from confide.errors import ConfideError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "confide.cli.screening",
     "confide.cli.policy",
+    "confide.cli.db",
+    "confide.cli.user",
 )
 
+
+
+class _ConfideGroup(TyperGroup):
+    """Turns a ConfideError from any command into a message and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ConfideError as exc:
+            typer.secho(f"error: {exc}", err=True, fg=typer.colors.RED)
+            ctx.exit(exc.exit_code)
+
+
 app = typer.Typer(
+    cls=_ConfideGroup,
     name="confide",
     help="Check posts, policies and practice for safe, ethical social media use. Offline.",
     no_args_is_help=True,

@@ -55,6 +55,48 @@ def render_report(text: str, report: Report, console: Console) -> None:
         console.print(f"- [bold green]protected[/] \u201c{p.text}\u201d: {p.explanation}")
 
 
+def evaluate(
+    corpus: Annotated[list[str], typer.Argument(help="Labelled JSONL corpus file(s).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    show_errors: Annotated[bool, typer.Option("--errors", help="List every post where Confide disagrees with the label.")] = False,
+) -> None:
+    """Measure detection quality on a labelled corpus: precision, recall, F1, false flags."""
+    from rich.table import Table
+
+    from confide import screen
+    from confide.screening.evaluate import evaluate as run_eval
+    from confide.screening.evaluate import load_corpus
+
+    examples = [ex for path in corpus for ex in load_corpus(path)]
+    ev = run_eval(examples, screen)
+    result = ev.to_dict()
+    if as_json:
+        if show_errors:
+            result["errors"] = ev.errors
+        typer.echo(json.dumps(result, indent=2))
+        return
+    console = Console()
+    table = Table(title=f"Detection quality on {ev.n} posts")
+    for col in ("category", "precision", "recall", "F1", "TP", "FP", "FN"):
+        table.add_column(col, justify="right" if col != "category" else "left")
+    for cat, c in ev.per_category.items():
+        table.add_row(cat, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
+                      str(c.tp), str(c.fp), str(c.fn))
+    console.print(table)
+    fmt = lambda v: "n/a" if v is None else f"{v:.3f}"  # noqa: E731
+    console.print(f"confidentiality recall: direct {fmt(result['confidentiality_direct_recall'])}, "
+                  f"indirect {fmt(result['confidentiality_indirect_recall'])}")
+    console.print(f"false-flag rate on ok/protected posts: {ev.false_flag_rate:.3f} "
+                  f"({ev.harmless_flagged}/{ev.harmless})")
+    console.print(f"protected speech recognised: {fmt(result['protected_recognised'])} "
+                  f"of {ev.protected_total} posts")
+    if show_errors:
+        for err in ev.errors:
+            console.print(f"[dim]{err['id']}[/] expected {err['expected']} got {err['got']} "
+                          f"protected={err['protected']}: {err['text']}", markup=True, highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the screening commands to ``app``."""
     app.command("check")(check)
+    app.command("eval")(evaluate)
