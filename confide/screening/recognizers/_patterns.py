@@ -1,0 +1,272 @@
+"""Regex recognizers built from YAML pattern files, like Presidio's ``PatternRecognizer``.
+
+A pattern file names the entity, its patterns (regex, score, optional ``validate`` and
+``invalidate`` hooks), context words that raise the score and a cheap prefilter that lets
+a post skip the regexes altogether. Files are read and every regex compiled once, when the
+recognizer module is imported; a bad file fails then, naming the file and the pattern,
+never in the middle of a scan.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import abstractmethod
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+from confide.errors import InputError
+from confide.screening.base import Document, Recognizer
+from confide.screening.data_files import load_yaml
+from confide.screening.recognizers._hooks import HOOKS
+from confide.screening.types import Entity
+
+PATTERN_PACKAGE = "confide.screening.recognizers.patterns"
+# Presidio's LemmaContextAwareEnhancer: a context word near a match adds 0.35 and lifts
+# the score to at least 0.4; Confide looks a few words either side of the match.
+CONTEXT_BOOST = 0.35
+MIN_SCORE_WITH_CONTEXT = 0.4
+CONTEXT_CHARS_BEFORE = 48
+CONTEXT_CHARS_AFTER = 24
+# Weaker matches (a bare 9-digit number as an SSN) are facts only when context supports
+# them: Confide's ``entities`` list is shown to workers, so noise there is a cost.
+DEFAULT_MIN_SCORE = 0.3
+
+_WORD = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"\d")
+_FLAGS = {"IGNORECASE": re.IGNORECASE, "MULTILINE": re.MULTILINE, "VERBOSE": re.VERBOSE}
+
+
+@dataclass(frozen=True, slots=True)
+class TextFeatures:
+    """Cheap facts about a post that let recognizers skip their regexes."""
+
+    digits: int
+    lower: str
+
+
+@lru_cache(maxsize=256)
+def text_features(text: str) -> TextFeatures:
+    """Count digits and lowercase once per post, shared by every recognizer."""
+    return TextFeatures(digits=len(_DIGIT.findall(text)), lower=text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One compiled regex with its score and hooks."""
+
+    name: str
+    regex: re.Pattern[str]
+    score: float
+    group: int | str = 0
+    validate: Callable[[str], bool] | None = None
+    invalidate: Callable[[str], bool] | None = None
+    validated_score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """Skip a post unless it has enough digits and one of the trigger substrings."""
+
+    min_digits: int = 0
+    any_of: tuple[str, ...] = ()
+
+    def admits(self, features: TextFeatures) -> bool:
+        """True when the regexes could possibly match this post."""
+        if features.digits < self.min_digits:
+            return False
+        if self.any_of and not any(s in features.lower for s in self.any_of):
+            return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """Everything one pattern file says: the entity, its patterns, context, prefilter."""
+
+    source: str
+    entity: str
+    patterns: tuple[Pattern, ...]
+    context: frozenset[str] = frozenset()
+    prefilter: Prefilter = Prefilter()
+    min_score: float = DEFAULT_MIN_SCORE
+
+
+def _fail(source: str, message: str) -> InputError:
+    return InputError(message, location=f"patterns/{source}")
+
+
+def _hook(source: str, pattern: str, kind: str, name: Any) -> Callable[[str], bool] | None:
+    if name is None:
+        return None
+    if not isinstance(name, str) or name not in HOOKS:
+        known = ", ".join(sorted(HOOKS))
+        raise _fail(source, f"pattern {pattern!r}: unknown {kind} hook {name!r} (known: {known})")
+    return HOOKS[name]
+
+
+def _score(source: str, where: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise _fail(source, f"{where}: score must be a number from 0 to 1, not {value!r}")
+    return float(value)
+
+
+def _pattern(source: str, index: int, raw: Any) -> Pattern:
+    if not isinstance(raw, dict):
+        raise _fail(source, f"patterns[{index}] must be a mapping with name, regex and score")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name:
+        raise _fail(source, f"patterns[{index}] needs a name")
+    unknown = set(raw) - {"name", "regex", "score", "group", "flags", "validate", "invalidate",
+                          "validated_score"}
+    if unknown:
+        raise _fail(source, f"pattern {name!r}: unknown key(s) {sorted(unknown)}")
+    regex_text = raw.get("regex")
+    if not isinstance(regex_text, str) or not regex_text:
+        raise _fail(source, f"pattern {name!r}: regex must be a non-empty string")
+    flags = 0
+    for flag in raw.get("flags", []) or []:
+        if flag not in _FLAGS:
+            raise _fail(source, f"pattern {name!r}: unknown flag {flag!r}")
+        flags |= _FLAGS[flag]
+    try:
+        regex = re.compile(regex_text, flags)
+    except re.error as exc:
+        raise _fail(source, f"pattern {name!r}: invalid regex: {exc}") from exc
+    group = raw.get("group", 0)
+    if isinstance(group, int) and not isinstance(group, bool):
+        if not 0 <= group <= regex.groups:
+            raise _fail(source, f"pattern {name!r}: group {group} does not exist in the regex")
+    elif isinstance(group, str):
+        if group not in regex.groupindex:
+            raise _fail(source, f"pattern {name!r}: named group {group!r} is not in the regex")
+    else:
+        raise _fail(source, f"pattern {name!r}: group must be a number or a group name")
+    validated = raw.get("validated_score")
+    return Pattern(
+        name=name,
+        regex=regex,
+        score=_score(source, f"pattern {name!r}", raw.get("score")),
+        group=group,
+        validate=_hook(source, name, "validate", raw.get("validate")),
+        invalidate=_hook(source, name, "invalidate", raw.get("invalidate")),
+        validated_score=None if validated is None else _score(source, f"pattern {name!r}",
+                                                              validated),
+    )
+
+
+def parse_spec(data: Any, source: str) -> PatternSpec:
+    """Check and compile one pattern file's content; every problem names file and pattern."""
+    if not isinstance(data, dict):
+        raise _fail(source, "a pattern file must be a mapping with entity and patterns")
+    unknown = set(data) - {"entity", "patterns", "context", "prefilter", "min_score", "about"}
+    if unknown:
+        raise _fail(source, f"unknown key(s) {sorted(unknown)}")
+    entity = data.get("entity")
+    if not isinstance(entity, str) or not re.fullmatch(r"[A-Z][A-Z_]*", entity):
+        raise _fail(source, f"entity must be an upper-case name like US_SSN, not {entity!r}")
+    raw_patterns = data.get("patterns")
+    if not isinstance(raw_patterns, list) or not raw_patterns:
+        raise _fail(source, "patterns must be a non-empty list")
+    patterns = tuple(_pattern(source, i, p) for i, p in enumerate(raw_patterns))
+    context = data.get("context", []) or []
+    if not isinstance(context, list) or not all(isinstance(w, str) and w.isalnum()
+                                                 for w in context):
+        raise _fail(source, "context must be a list of single words (letters and digits only)")
+    pre = data.get("prefilter", {}) or {}
+    if not isinstance(pre, dict) or set(pre) - {"min_digits", "any_of"}:
+        raise _fail(source, "prefilter may only have min_digits and any_of")
+    min_digits = pre.get("min_digits", 0)
+    any_of = pre.get("any_of", []) or []
+    if not isinstance(min_digits, int) or not isinstance(any_of, list):
+        raise _fail(source, "prefilter: min_digits must be a number and any_of a list")
+    return PatternSpec(
+        source=source,
+        entity=entity,
+        patterns=patterns,
+        context=frozenset(w.lower() for w in context),
+        prefilter=Prefilter(min_digits=min_digits, any_of=tuple(str(s).lower() for s in any_of)),
+        min_score=_score(source, "min_score", data.get("min_score", DEFAULT_MIN_SCORE)),
+    )
+
+
+def load_spec(filename: str) -> PatternSpec:
+    """Read and compile ``patterns/<filename>``; called at import time by each recognizer."""
+    try:
+        data = load_yaml(PATTERN_PACKAGE, filename)
+    except FileNotFoundError as exc:
+        raise _fail(filename, "pattern file not found") from exc
+    return parse_spec(data, filename)
+
+
+def has_context(lower: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """True when one of ``words`` appears a few words before or after the span."""
+    if not words:
+        return False
+    before = lower[max(0, start - CONTEXT_CHARS_BEFORE):start]
+    after = lower[end:end + CONTEXT_CHARS_AFTER]
+    for chunk in (before, after):
+        for word in _WORD.findall(chunk):
+            if word in words or (word.endswith("s") and word[:-1] in words):
+                return True
+    return False
+
+
+def boost(score: float) -> float:
+    """Presidio's context rule: +0.35, at least 0.4, at most 1."""
+    return min(1.0, max(score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT))
+
+
+def run_spec(spec: PatternSpec, text: str, recognizer: str) -> list[Entity]:
+    """Apply one compiled spec to ``text``; the best-scored match wins on equal spans."""
+    features = text_features(text)
+    if not spec.prefilter.admits(features):
+        return []
+    best: dict[tuple[int, int], Entity] = {}
+    for pattern in spec.patterns:
+        for match in pattern.regex.finditer(text):
+            start, end = match.span(pattern.group)
+            if start < 0 or start == end:
+                continue
+            found = text[start:end]
+            score = pattern.score
+            if pattern.invalidate is not None and pattern.invalidate(found):
+                continue
+            if pattern.validate is not None:
+                if not pattern.validate(found):
+                    continue
+                if pattern.validated_score is not None:
+                    score = pattern.validated_score
+            if has_context(features.lower, start, end, spec.context):
+                score = boost(score)
+            if score < spec.min_score:
+                continue
+            key = (start, end)
+            if key not in best or best[key].score < score:
+                best[key] = Entity(spec.entity, start, end, found, score, recognizer)
+    return sorted(best.values(), key=lambda e: (e.start, e.end))
+
+
+class PatternRecognizer(Recognizer):
+    """A recognizer whose patterns come from YAML files (one per entity it emits).
+
+    Subclasses set ``name``, ``entities`` and ``specs`` (loaded with :func:`load_spec` at
+    import).
+    """
+
+    # Placeholders: Recognizer.__init_subclass__ runs before ABCMeta marks this class
+    # abstract, so it must see these; concrete subclasses override both.
+    name = "pattern"
+    entities: tuple[str, ...] = ()
+
+    @property
+    @abstractmethod
+    def specs(self) -> tuple[PatternSpec, ...]:
+        """The compiled pattern files this recognizer applies."""
+
+    def analyze(self, doc: Document) -> list[Entity]:
+        """Every pattern match in the post that survives hooks and the score floor."""
+        found: list[Entity] = []
+        for spec in self.specs:
+            found.extend(run_spec(spec, doc.text, self.name))
+        return found
