@@ -17,7 +17,7 @@ from confide.errors import InputError
 from confide.screening.base import Document
 from confide.screening.data_files import load_yaml
 
-Kind = Literal["served", "event", "own_family", "coworker", "public", "self"]
+Kind = Literal["served", "event", "own_family", "coworker", "public", "self", "work"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
     matcher = Matcher(get_nlp().vocab)
     meta: dict[str, tuple[Kind, str]] = {}
     sections: list[tuple[str, Kind | None]] = [
-        ("served", "served"), ("events", "event"), ("not_served", None)
+        ("served", "served"), ("events", "event"), ("not_served", None), ("work_context", "work"),
     ]
     for section, kind in sections:
         for entry in data[section]:
@@ -132,3 +132,8 @@ def served_references(doc: Document) -> list[Referent]:
 def referents_of(doc: Document, *kinds: Kind) -> list[Referent]:
     """References of the given kinds, in text order."""
     return [r for r in find_referents(doc) if r.kind in kinds]
+
+
+def in_work_context(doc: Document) -> bool:
+    """Does the writer speak about their work (a role, a work hashtag, a shift, a client)?"""
+    return any(r.kind in ("served", "event", "work") for r in find_referents(doc))

@@ -21,7 +21,12 @@ from typing import Any, Sequence
 from confide.screening.base import Detector, Document
 from confide.screening.clauses import default_clause
 from confide.screening.data_files import load_yaml
-from confide.screening.referents import Referent, find_referents, served_references
+from confide.screening.referents import (
+    Referent,
+    find_referents,
+    in_work_context,
+    served_references,
+)
 from confide.screening.types import Category, Entity, Finding, Verdict
 
 _LEX = ("confide.screening.lexicons", "confidentiality.yaml")
@@ -122,9 +127,14 @@ class ConfidentialityDetector(Detector):
 
         refs = find_referents(doc)
         served = served_references(doc)
+        work = in_work_context(doc)
         events = [r for r in refs if r.kind == "event"]
         blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")]
-        anchors: list[Referent] = served or events
+        # Who the identifiers may belong to: a person served, or, when the writer speaks
+        # about their work, a person described by age ("19yo male", "a 90 yo man").
+        anchors: list[Referent] = served + [_as_referent(e) for e in doc.entities
+                                            if work and e.entity == "AGE"
+                                            and not _belongs_to_non_client(e, blockers)]
         findings: list[Finding] = []
 
         def make(start: int, end: int, explanation: str, severity: Verdict, entity: str | None) -> Finding:
@@ -142,13 +152,14 @@ class ConfidentialityDetector(Detector):
                     f"\u201c{e.text}\u201d is {what}. It points to one person's service record; "
                     "it must never appear in a post."), Verdict.STOP, kind))
                 continue
-            if not anchors or _belongs_to_non_client(e, blockers):
+            if not work or _belongs_to_non_client(e, blockers) or _is_titled_official(doc.text, e):
                 continue
-            anchor = next((a for a in anchors if _near(a.start, a.end, e.start, e.end, window)), None)
+            anchor = next((a for a in anchors + events
+                           if _near(a.start, a.end, e.start, e.end, window)), None)
             if anchor is None:
                 continue
-            # A name beside a work event only ("Court for Devon") needs a person, not a place.
-            if not served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS"):
+            if not served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS", "HANDLE"):
+                # A hotline or office number in a work post is not a client's.
                 continue
             findings.append(make(e.start, e.end, (
                 f"\u201c{e.text}\u201d is {what}, and the post links it to "
@@ -156,34 +167,68 @@ class ConfidentialityDetector(Detector):
                 "from you, which is theirs to share, not yours."), Verdict.STOP, kind))
 
         # 2. Indirect identification: quasi-identifiers attached to a person served.
-        if anchors:
-            details = lexical_details(doc) + entity_details(doc.entities)
-            details = _dedupe_details(details)
-            for anchor in (served or events[:1]):
+        individual = [a for a in anchors if not _is_plural(a)]
+        if not individual and events and work:
+            individual = events[:1]
+        if individual:
+            details = _dedupe_details(lexical_details(doc) + entity_details(doc.entities))
+            flagged: set[tuple[int, int]] = set()
+            for anchor in individual:
                 near = [d for d in details if _near(anchor.start, anchor.end, d.start, d.end, window)]
                 by_group: dict[str, Detail] = {}
                 for d in near:
                     if d.group not in by_group or d.weight > by_group[d.group].weight:
                         by_group[d.group] = d
                 score = sum(d.weight for d in by_group.values())
-                if not served:
+                if anchor.kind == "event":
                     score -= 1.0  # a work event alone is a weaker link than "my client"
                 if score < float(threshold["review"]):
                     continue
                 severity = Verdict.STOP if score >= float(threshold["stop"]) else Verdict.REVIEW
                 kinds = ", ".join(d.explain for d in by_group.values() if d.weight >= 0.75)
-                findings.append(make(anchor.start, anchor.end, (
-                    f"\u201c{anchor.text}\u201d refers to someone you serve, and the post adds "
-                    f"{kinds or 'details about them'}. Together these can let family, friends "
-                    "or the person themselves recognise who it is, even without a name."),
-                    severity, "SERVED_REFERENCE"))
+                if (anchor.start, anchor.end) not in flagged:
+                    flagged.add((anchor.start, anchor.end))
+                    findings.append(make(anchor.start, anchor.end, (
+                        f"\u201c{anchor.text}\u201d refers to someone you serve, and the post adds "
+                        f"{kinds or 'details about them'}. Together these can let family, friends "
+                        "or the person themselves recognise who it is, even without a name."),
+                        severity, "SERVED_REFERENCE" if anchor.kind == "served" else anchor.pattern))
                 for d in by_group.values():
-                    if d.weight < 0.75:
+                    if d.weight < 0.75 or (d.start, d.end) in flagged:
                         continue
+                    flagged.add((d.start, d.end))
                     findings.append(make(d.start, d.end, (
                         f"\u201c{d.text}\u201d gives {d.explain} of the person you serve; "
                         "remove or generalise it."), severity, d.entity))
         return findings
+
+
+_PLURAL_HEADS = {"clients", "patients", "pts", "kiddos", "families", "residents", "students",
+                 "consumers", "participants", "referrals", "survivors", "guests", "veterans",
+                 "probationers", "parolees", "mentees", "cases", "intakes", "members", "regulars",
+                 "preemies", "seniors", "elders", "caregivers", "inmates", "offenders", "detainees",
+                 "ffs", "youths"}
+_OFFICIAL_TITLES = ("dr.", "dr", "judge", "senator", "sen.", "rep.", "representative", "governor",
+                    "gov.", "mayor", "commissioner", "professor", "prof.", "officer", "sgt.",
+                    "detective", "councilmember", "secretary", "president", "rev.", "pastor")
+
+
+def _is_plural(ref: Referent) -> bool:
+    """"my clients" speaks of a group; only one person can be singled out."""
+    if ref.pattern == "one-of-my":
+        return False
+    last = ref.text.lower().split()[-1] if ref.text.split() else ""
+    return last in _PLURAL_HEADS
+
+
+def _is_titled_official(text: str, e: Entity) -> bool:
+    """Judge Alvarez, Dr. Chen, Senator Ruiz act in public roles; they are not clients."""
+    before = text[max(0, e.start - 14):e.start].lower().split()
+    return bool(before) and before[-1] in _OFFICIAL_TITLES
+
+
+def _as_referent(e: Entity) -> Referent:
+    return Referent("served", e.start, e.end, e.text, f"described-by-{e.entity.lower()}")
 
 
 def _dedupe_details(details: list[Detail]) -> list[Detail]:
