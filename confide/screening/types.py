@@ -74,6 +74,7 @@ class Finding:
     entity: str | None = None
     detector: str = ""
     standard: str = ""  # the professional or legal standard behind the clause
+    kind: str = ""  # what the span is, finer than the entity (e.g. "diagnosis", "photo")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -137,9 +137,11 @@ class ConfidentialityDetector(Detector):
                                             and not _belongs_to_non_client(e, blockers)]
         findings: list[Finding] = []
 
-        def make(start: int, end: int, explanation: str, severity: Verdict, entity: str | None) -> Finding:
+        def make(start: int, end: int, explanation: str, severity: Verdict, entity: str | None,
+                 kind: str = "") -> Finding:
             return Finding(self.category, start, end, doc.text[start:end], explanation,
-                           clause["clause"], severity, entity, self.name, clause["standard"])
+                           clause["clause"], severity, entity, self.name, clause["standard"],
+                           kind or (entity or "").lower())
 
         # 1. Direct identifiers.
         for e in doc.entities:
@@ -192,14 +194,14 @@ class ConfidentialityDetector(Detector):
                         f"\u201c{anchor.text}\u201d refers to someone you serve, and the post adds "
                         f"{kinds or 'details about them'}. Together these can let family, friends "
                         "or the person themselves recognise who it is, even without a name."),
-                        severity, "SERVED_REFERENCE" if anchor.kind == "served" else anchor.pattern))
+                        severity, *_anchor_entity_kind(anchor)))
                 for d in by_group.values():
                     if d.weight < 0.75 or (d.start, d.end) in flagged:
                         continue
                     flagged.add((d.start, d.end))
                     findings.append(make(d.start, d.end, (
                         f"\u201c{d.text}\u201d gives {d.explain} of the person you serve; "
-                        "remove or generalise it."), severity, d.entity))
+                        "remove or generalise it."), severity, d.entity, d.group))
         return findings
 
 
@@ -225,6 +227,14 @@ def _is_titled_official(text: str, e: Entity) -> bool:
     """Judge Alvarez, Dr. Chen, Senator Ruiz act in public roles; they are not clients."""
     before = text[max(0, e.start - 14):e.start].lower().split()
     return bool(before) and before[-1] in _OFFICIAL_TITLES
+
+
+def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
+    """The entity and kind a finding on an anchor carries (for the JSON and redaction)."""
+    if anchor.pattern.startswith("described-by-"):
+        entity = anchor.pattern.removeprefix("described-by-").upper()
+        return entity, entity.lower()
+    return None, "served_reference" if anchor.kind == "served" else "work_event"
 
 
 def _as_referent(e: Entity) -> Referent:
