@@ -52,6 +52,12 @@ def test_when_unknown_template_is_asked_then_error_lists_the_names() -> None:
         assert name in str(exc.value)
 
 
-def test_when_templates_are_listed_then_general_is_shipped() -> None:
-    assert "general" in template_names()
-    assert set(template_names()) <= set(EXPECTED)
+def test_when_templates_are_listed_then_the_four_starters_are_shipped() -> None:
+    assert template_names() == EXPECTED
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_when_template_is_copied_then_text_keeps_the_fill_in_instructions(name: str) -> None:
+    text = template_text(name)
+    assert text.startswith("# Confide starter policy")
+    assert "metadata.reviews" in text and "staff_participation" in text
