@@ -1,0 +1,289 @@
+"""Run a scan: stream records in, screen them in chunks, write results in input order.
+
+Three ways to run the same chunks (DESIGN.md capability 9, Scale):
+
+* in this process (one worker, or an input that fits in one chunk);
+* a multiprocessing pool on this machine, one process per core;
+* a Dask cluster (``local`` starts a LocalCluster; otherwise a scheduler address).
+
+At most a few chunks per worker are in flight, and results are written strictly in
+input order as each chunk at the head of the queue completes: memory stays flat on a
+file of any size, and whatever was written is final. Ctrl-C stops at the next chunk
+boundary and leaves a valid prefix; ``strict`` stops after the first bad record.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Self
+
+from confide.errors import InputError
+from confide.scan.records import Record
+from confide.scan.worker import Item, Result, init_worker, screen_chunk
+from confide.scan.writer import JsonlWriter
+
+ProblemHook = Callable[[int, str], None]
+ProgressHook = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    """How to run a scan.
+
+    :param workers: processes on this machine (``None``: one per core); with
+        ``dask="local"``, the LocalCluster's worker count.
+    :param dask: ``None``, ``"local"`` or a scheduler address (``tcp://host:8786``).
+    :param strict: stop after the first record that cannot be screened.
+    :param chunk_size: posts per unit of work sent to a worker.
+    """
+
+    workers: int | None = 1
+    dask: str | None = None
+    strict: bool = False
+    chunk_size: int = 256
+
+
+@dataclass
+class ScanSummary:
+    """What a scan did, in counts only (never any post's content)."""
+
+    written: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    bad: int = 0
+    failed: int = 0
+    stopped_early: bool = False
+    interrupted: bool = False
+    fatal: InputError | None = None
+    broken: str | None = None
+    mode: str = "in-process"
+    workers: int = 1
+
+    @property
+    def exit_code(self) -> int:
+        """130 after Ctrl-C, 2 if any input was bad, 1 if Confide failed, else 0."""
+        if self.interrupted:
+            return 130
+        if self.broken is not None:
+            return 1
+        if self.fatal is not None or self.bad or self.stopped_early:
+            return 2
+        return 1 if self.failed else 0
+
+
+class _Executor(Protocol):
+    slots: int
+
+    def submit(self, items: list[Item]) -> Any: ...
+
+    def result(self, handle: Any) -> list[Result]: ...
+
+    def close(self, cancel: bool) -> None: ...
+
+
+class _InProcess:
+    """Screens each chunk in this process, when its result is asked for."""
+
+    slots = 1
+
+    def submit(self, items: list[Item]) -> Any:
+        return items
+
+    def result(self, handle: Any) -> list[Result]:
+        return screen_chunk(handle)
+
+    def close(self, cancel: bool) -> None:
+        return None
+
+
+class _Pool:
+    """A pool of fresh processes ("spawn": no threads or locks inherited by a fork)."""
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing
+
+        self._pool = multiprocessing.get_context("spawn").Pool(workers, initializer=init_worker)
+        self.slots = workers * 3
+
+    def submit(self, items: list[Item]) -> Any:
+        return self._pool.apply_async(screen_chunk, (items,))
+
+    def result(self, handle: Any) -> list[Result]:
+        return handle.get()
+
+    def close(self, cancel: bool) -> None:
+        if cancel:
+            self._pool.terminate()
+        else:
+            self._pool.close()
+        self._pool.join()
+
+
+class _Dask:
+    """Chunks as Dask futures; each worker process keeps its own screening pipeline."""
+
+    def __init__(self, address: str, workers: int) -> None:
+        from distributed import Client, LocalCluster
+
+        self._cluster = None
+        if address == "local":
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                         dashboard_address=None)
+            self._client = Client(self._cluster)
+        else:
+            try:
+                self._client = Client(address, timeout="10s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise InputError(f"cannot reach the Dask scheduler at {address} "
+                                 f"({type(exc).__name__})") from None
+        self.workers = max(1, sum(self._client.nthreads().values()))
+        self.slots = self.workers * 3
+
+    def submit(self, items: list[Item]) -> Any:
+        return self._client.submit(screen_chunk, items, pure=False)
+
+    def result(self, handle: Any) -> list[Result]:
+        return handle.result()
+
+    def close(self, cancel: bool) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _items(chunk: list[Record]) -> list[Item]:
+    return [(r.line, r.id, r.text, r.error) for r in chunk]
+
+
+def _chunks(records: Iterable[Record], size: int, summary: ScanSummary) -> Iterator[list[Record]]:
+    """Group records; a file-level error ends the stream after what was read before it."""
+    it = iter(records)
+    while True:
+        chunk: list[Record] = []
+        try:
+            while len(chunk) < size:
+                chunk.append(next(it))
+        except StopIteration:
+            if chunk:
+                yield chunk
+            return
+        except InputError as exc:
+            summary.fatal = exc
+            if chunk:
+                yield chunk
+            return
+        yield chunk
+
+
+def scan_records(records: Iterable[Record], writer: JsonlWriter, options: ScanOptions | None = None,
+                 *, on_problem: ProblemHook | None = None,
+                 on_progress: ProgressHook | None = None) -> ScanSummary:
+    """Screen every record and write one JSON line per record, in input order.
+
+    :param on_problem: called with ``(line, message)`` for each record that is not
+        screened; the message never contains the post.
+    :param on_progress: called with the number of lines written after each chunk.
+    """
+    options = options or ScanOptions()
+    summary = ScanSummary()
+    chunks = _chunks(records, max(1, options.chunk_size), summary)
+    first = next(chunks, None)
+    if first is None:
+        return summary
+    second = next(chunks, None)
+    workers = options.workers or os.cpu_count() or 1
+    executor: _Executor
+    if options.dask:
+        executor = _Dask(options.dask, workers)
+        summary.mode, summary.workers = "dask", executor.workers  # type: ignore[attr-defined]
+    elif workers > 1 and second is not None:
+        executor = _Pool(workers)
+        summary.mode, summary.workers = "processes", workers
+    else:  # one chunk is one worker's work anyway: skip starting processes
+        executor = _InProcess()
+    stop = _StopFlag()
+    cancel = True
+    try:
+        with stop:
+            pending: deque[tuple[list[Record], Any]] = deque()
+            queue = _prepend([first] + ([second] if second is not None else []), chunks)
+            for chunk in queue:
+                pending.append((chunk, executor.submit(_items(chunk))))
+                while len(pending) >= executor.slots and not _done(summary, stop):
+                    _write(pending.popleft(), executor, writer, summary, options, on_problem, on_progress)
+                if _done(summary, stop):
+                    break
+            while pending and not _done(summary, stop):
+                _write(pending.popleft(), executor, writer, summary, options, on_problem, on_progress)
+            summary.interrupted = stop.raised
+            cancel = summary.interrupted or _done(summary, stop)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        executor.close(cancel=cancel)
+    return summary
+
+
+def _prepend(head: list[list[Record]], rest: Iterator[list[Record]]) -> Iterator[list[Record]]:
+    yield from head
+    yield from rest
+
+
+def _done(summary: ScanSummary, stop: _StopFlag) -> bool:
+    return stop.raised or summary.stopped_early or summary.broken is not None
+
+
+def _write(entry: tuple[list[Record], Any], executor: _Executor, writer: JsonlWriter,
+           summary: ScanSummary, options: ScanOptions, on_problem: ProblemHook | None,
+           on_progress: ProgressHook | None) -> None:
+    chunk, handle = entry
+    for record, (line, status, message) in zip(chunk, executor.result(handle)):
+        if status == "broken":
+            summary.broken = message
+            break
+        writer.write(line)
+        summary.written += 1
+        if status == "bad" or status == "failed":
+            if status == "bad":
+                summary.bad += 1
+            else:
+                summary.failed += 1
+            if on_problem is not None:
+                on_problem(record.line, message or status)
+            if options.strict:
+                summary.stopped_early = True
+                break
+        else:
+            summary.verdicts[status] += 1
+    if on_progress is not None:
+        on_progress(summary.written)
+
+
+class _StopFlag:
+    """Turns the first Ctrl-C into a request to stop at the next chunk boundary.
+
+    A second Ctrl-C interrupts at once (the writer still never leaves half a line).
+    Only the main thread can own signal handlers; elsewhere this does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.raised = False
+        self._previous: Any = None
+        self._active = threading.current_thread() is threading.main_thread()
+
+    def _handle(self, signum: int, frame: object) -> None:
+        self.raised = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def __enter__(self) -> Self:
+        if self._active:
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._active:
+            signal.signal(signal.SIGINT, self._previous)

@@ -1,0 +1,84 @@
+"""The work one process does in a scan: screen a chunk of posts, return JSON lines.
+
+Runs in the scanning process itself, in each multiprocessing worker, or on each Dask
+worker. ``confide.screen`` keeps one lazily loaded pipeline per process (spaCy is
+loaded on a worker's first post, once). Nothing here raises or logs: an exception
+would carry the post into a traceback or a Dask log, and checked text is never logged.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+from collections.abc import Sequence
+from typing import Any
+
+from confide.errors import ConfideError, InputError
+
+# Screened once per process before any post, so a broken install (a bad data file, a
+# missing model) stops the scan with its cause instead of failing every post.
+# It is Confide's own text, so its error messages may be shown.
+PROBE = "My client Devon, 17, from Riverside called me at 555-123-4567 today."
+_UNSET = object()
+_setup: object = _UNSET
+
+# One item of work: (line, id, text, error); text is None when error says why.
+Item = tuple[int, Any, "str | None", "str | None"]
+# One result: (JSON line for the output, status, message for stderr or None).
+# status is a verdict ("ok", "review", "stop"), "bad" (the post cannot be screened) or
+# "failed" (Confide itself failed on this post) or "broken" (Confide cannot screen at all
+# in this process; the message says why and the scan stops).
+Result = tuple[str, str, "str | None"]
+
+
+def error_line(rid: Any, line: int, message: str) -> str:
+    """The output object for a post that was not screened, so output stays aligned."""
+    return json.dumps({"id": rid, "error": f"line {line}: {message}"}, ensure_ascii=False)
+
+
+def screen_item(item: Item) -> Result:
+    """Screen one post; never raises."""
+    line, rid, text, error = item
+    if error is not None or text is None:
+        message = error or "no text"
+        return error_line(rid, line, message), "bad", message
+    try:
+        from confide import screen
+
+        report = screen(text)
+        return json.dumps({"id": rid, **report.to_dict()}, ensure_ascii=False), report.verdict.value, None
+    except InputError as exc:  # the pipeline refused the post (empty, too long, ...)
+        return error_line(rid, line, exc.message), "bad", exc.message
+    except Exception as exc:  # noqa: BLE001 - one post must not end a million-post scan
+        # Only the exception's type: its message could quote the post.
+        message = f"Confide failed on this post ({type(exc).__name__}); please report it"
+        return error_line(rid, line, message), "failed", message
+
+
+def setup_problem() -> str | None:
+    """Why screening cannot work in this process, or ``None``; checked once per process."""
+    global _setup
+    if _setup is _UNSET:
+        try:
+            from confide import screen
+
+            screen(PROBE)
+            _setup = None
+        except ConfideError as exc:
+            _setup = f"Confide cannot screen posts: {exc}"
+        except Exception as exc:  # noqa: BLE001 - reported once, with its cause
+            _setup = f"Confide cannot screen posts: {type(exc).__name__}: {exc}"
+    return _setup  # type: ignore[return-value]
+
+
+def screen_chunk(items: Sequence[Item]) -> list[Result]:
+    """Screen a chunk of posts in order (the unit of work sent to a worker)."""
+    problem = setup_problem()
+    if problem is not None:
+        return [("", "broken", problem)]
+    return [screen_item(item) for item in items]
+
+
+def init_worker() -> None:
+    """Set up a pool worker: Ctrl-C is the parent's to handle, so it can stop cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
