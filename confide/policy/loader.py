@@ -115,6 +115,9 @@ def _message(err: ErrorDetails) -> str:
         return f"unknown field {err['loc'][-1]!r}"
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
+    if kind == "string_type" and isinstance(given, bool):
+        # YAML 1.1 reads yes/no/on/off as booleans: a clause id "no" arrives as False.
+        return f"must be text (got {str(given).lower()}); put the value in quotes"
     msg = str(err["msg"])
     msg = msg[:1].lower() + msg[1:]
     if isinstance(given, (dict, list)):

@@ -67,6 +67,8 @@ def _break(old: str, new: str) -> str:
         (_break("title: Test policy\n", ""), 1, "title", "required field is missing"),
         (_break('      op: ">="', '      op: "~="'), 22, "clauses[1].conditions.op", "got '~='"),
         (_break("      op: \">=\"\n", "      op: in\n"), 21, "clauses[1].conditions", "needs a list value"),
+        # YAML 1.1 turns a bare "no" into false
+        (_break("agency: Test agency", "agency: no"), 4, "agency", "put the value in quotes"),
         (_break("agency: Test agency", "agency: Test agency\nagency: Other"), 5, None, "appears twice"),
         (_break("clauses:", "clauses: [\n"), 8, None, "YAML syntax error"),
     ],
