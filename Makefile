@@ -21,7 +21,7 @@ $(BENCH_STAMP): $(STAMP)
 
 ## Start Confide on an embedded SQLite database with demo data.
 run: $(STAMP)
-	$(BIN)/confide check "Shoutout to my client Devon who finally got his GED today!!"
+	$(BIN)/confide serve --demo --host 127.0.0.1 --port 8000
 
 ## Set up and run the whole test suite.
 test: $(STAMP)

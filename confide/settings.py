@@ -24,39 +24,39 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CONFIDE_", extra="ignore")
 
     data_dir: Path = Field(
-        Path("data"), description="Directory for the SQLite database, the secret key and backups."
+        default=Path("data"), description="Directory for the SQLite database, the secret key and backups."
     )
     database_url: str = Field(
-        "",
+        default="",
         description="SQLAlchemy URL; empty means sqlite:///<data_dir>/confide.sqlite3. "
         "PostgreSQL: postgresql+psycopg://user@host:5432/dbname.",
     )
     secret_key: str = Field(
-        "",
+        default="",
         description="Key that derives CSRF tokens; empty means generated on first run and "
         "stored in <data_dir>/secret_key (mode 0600).",
     )
     behind_https: bool = Field(
-        False, description="Mark cookies Secure; set when a TLS proxy fronts the server."
+        default=False, description="Mark cookies Secure; set when a TLS proxy fronts the server."
     )
-    session_hours: int = Field(12, ge=1, description="How long a browser sign-in lasts.")
+    session_hours: int = Field(default=12, ge=1, description="How long a browser sign-in lasts.")
     login_max_failures: int = Field(
-        5, ge=1, description="Failed sign-ins per email and address before refusing (429)."
+        default=5, ge=1, description="Failed sign-ins per email and address before refusing (429)."
     )
     login_window_minutes: int = Field(
-        15, ge=1, description="Window over which failed sign-ins are counted."
+        default=15, ge=1, description="Window over which failed sign-ins are counted."
     )
     api_rate_limit: int = Field(
-        600, ge=1, description="API requests allowed per token in each rate window."
+        default=600, ge=1, description="API requests allowed per token in each rate window."
     )
-    api_rate_window_seconds: int = Field(60, ge=1, description="Length of the API rate window.")
+    api_rate_window_seconds: int = Field(default=60, ge=1, description="Length of the API rate window.")
     max_body_bytes: int = Field(
-        1_000_000, ge=1024, description="Largest request body accepted (413 beyond it)."
+        default=1_000_000, ge=1024, description="Largest request body accepted (413 beyond it)."
     )
-    scan_max_posts: int = Field(1000, ge=1, description="Most posts in one /api/v1/scan call.")
-    argon2_time_cost: int = Field(3, ge=1, description="Argon2id iterations for password hashes.")
+    scan_max_posts: int = Field(default=1000, ge=1, description="Most posts in one /api/v1/scan call.")
+    argon2_time_cost: int = Field(default=3, ge=1, description="Argon2id iterations for password hashes.")
     argon2_memory_kib: int = Field(
-        65536, ge=8, description="Argon2id memory (KiB) for password hashes."
+        default=65536, ge=8, description="Argon2id memory (KiB) for password hashes."
     )
 
     def resolved_database_url(self) -> str:

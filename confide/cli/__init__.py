@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "confide.cli.policy",
     "confide.cli.db",
     "confide.cli.user",
+    "confide.cli.serve",
     "confide.cli.scan",
 )
 

@@ -71,7 +71,7 @@ class UserRepository:
         """The account with this email, if any."""
         return self.db.scalar(select(User).where(User.email == email.strip().lower()))
 
-    def list(self) -> list[User]:
+    def all(self) -> list[User]:
         """Every account, by email."""
         return list(self.db.scalars(select(User).order_by(User.email)))
 

@@ -200,7 +200,7 @@ def load(engine: Engine, data: dict[str, Any], location: str = "backup") -> int:
                         f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
                     ))
     except SQLAlchemyError as exc:
-        first = str(exc.orig if getattr(exc, "orig", None) else exc).splitlines()[0]
+        first = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
         raise InputError(f"the backup could not be restored; nothing was changed ({first})",
                          location=location) from None
     return count

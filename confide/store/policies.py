@@ -52,7 +52,7 @@ class PolicyRepository:
         """The policy with this slug, if any."""
         return self.db.scalar(select(Policy).where(Policy.slug == slug))
 
-    def list(self) -> list[Policy]:
+    def all(self) -> list[Policy]:
         """Every policy, by title."""
         return list(self.db.scalars(select(Policy).order_by(Policy.title)))
 

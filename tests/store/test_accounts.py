@@ -140,4 +140,4 @@ def test_when_a_unit_fails_then_nothing_it_wrote_is_kept(store: Store) -> None:
         repos.users.add("first@agency.example", "worker", PASSWORD)
         repos.users.add("second@agency.example", "boss", PASSWORD)
     with store.unit() as repos:
-        assert repos.users.list() == []
+        assert repos.users.all() == []
