@@ -111,7 +111,35 @@ def _score(source: str, where: str, value: Any) -> float:
     return float(value)
 
 
-def _pattern(source: str, index: int, raw: Any) -> Pattern:
+_LIST_REF = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _alternation(words: list[str]) -> str:
+    """A non-capturing group matching any word; longest first, spaces match any spacing."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _expand(source: str, pattern: str, regex_text: str, lists: dict[str, str]) -> str:
+    """Replace ``{{name}}`` with the alternation of the file's word list ``name``."""
+    def sub(m: re.Match[str]) -> str:
+        if m.group(1) not in lists:
+            raise _fail(source, f"pattern {pattern!r}: unknown word list {{{{{m.group(1)}}}}}")
+        return lists[m.group(1)]
+    return _LIST_REF.sub(sub, regex_text)
+
+
+def _lists(source: str, raw: Any) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+            isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
+            for v in raw.values()):
+        raise _fail(source, "lists must map names to non-empty lists of words")
+    return {str(k): _alternation(v) for k, v in raw.items()}
+
+
+def _pattern(source: str, index: int, raw: Any, lists: dict[str, str] | None = None) -> Pattern:
     if not isinstance(raw, dict):
         raise _fail(source, f"patterns[{index}] must be a mapping with name, regex and score")
     name = raw.get("name")
@@ -124,6 +152,7 @@ def _pattern(source: str, index: int, raw: Any) -> Pattern:
     regex_text = raw.get("regex")
     if not isinstance(regex_text, str) or not regex_text:
         raise _fail(source, f"pattern {name!r}: regex must be a non-empty string")
+    regex_text = _expand(source, name, regex_text, lists or {})
     flags = 0
     for flag in raw.get("flags", []) or []:
         if flag not in _FLAGS:
@@ -159,7 +188,8 @@ def parse_spec(data: Any, source: str) -> PatternSpec:
     """Check and compile one pattern file's content; every problem names file and pattern."""
     if not isinstance(data, dict):
         raise _fail(source, "a pattern file must be a mapping with entity and patterns")
-    unknown = set(data) - {"entity", "patterns", "context", "prefilter", "min_score", "about"}
+    unknown = set(data) - {"entity", "patterns", "context", "prefilter", "min_score", "about",
+                           "lists"}
     if unknown:
         raise _fail(source, f"unknown key(s) {sorted(unknown)}")
     entity = data.get("entity")
@@ -168,7 +198,8 @@ def parse_spec(data: Any, source: str) -> PatternSpec:
     raw_patterns = data.get("patterns")
     if not isinstance(raw_patterns, list) or not raw_patterns:
         raise _fail(source, "patterns must be a non-empty list")
-    patterns = tuple(_pattern(source, i, p) for i, p in enumerate(raw_patterns))
+    lists = _lists(source, data.get("lists"))
+    patterns = tuple(_pattern(source, i, p, lists) for i, p in enumerate(raw_patterns))
     context = data.get("context", []) or []
     if not isinstance(context, list) or not all(isinstance(w, str) and w.isalnum()
                                                  for w in context):
@@ -244,7 +275,21 @@ def run_spec(spec: PatternSpec, text: str, recognizer: str) -> list[Entity]:
             key = (start, end)
             if key not in best or best[key].score < score:
                 best[key] = Entity(spec.entity, start, end, found, score, recognizer)
-    return sorted(best.values(), key=lambda e: (e.start, e.end))
+    return _drop_nested(best.values())
+
+
+def _drop_nested(found: Any) -> list[Entity]:
+    """Keep the longest of nested matches ("County Rd 12" over "County Rd"), best score."""
+    ordered = sorted(found, key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[Entity] = []
+    for ent in ordered:
+        outer = next((k for k in kept if k.start <= ent.start and ent.end <= k.end), None)
+        if outer is None:
+            kept.append(ent)
+        elif ent.score > outer.score:
+            kept[kept.index(outer)] = Entity(outer.entity, outer.start, outer.end, outer.text,
+                                             ent.score, outer.recognizer)
+    return kept
 
 
 class PatternRecognizer(Recognizer):

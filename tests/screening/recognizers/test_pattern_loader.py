@@ -66,9 +66,15 @@ def test_when_pattern_file_is_missing_then_load_fails_naming_it() -> None:
 
 
 def _shipped_files() -> list[str]:
+    """Pattern files are the YAML files with an entity; the others are word lists."""
     root = resources.files(PATTERN_PACKAGE)
-    return sorted(p.name for p in root.iterdir()
-                  if p.name.endswith(".yaml") and p.name != "hook_data.yaml")
+    return sorted(p.name for p in root.iterdir() if p.name.endswith(".yaml")
+                  and "entity" in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}))
+
+
+def test_when_pattern_files_are_listed_then_every_family_is_there() -> None:
+    assert {"us_ssn.yaml", "date_time.yaml", "age.yaml", "facility.yaml",
+            "address.yaml"} <= set(_shipped_files())
 
 
 @pytest.mark.parametrize("filename", _shipped_files())
