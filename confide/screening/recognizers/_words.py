@@ -18,8 +18,12 @@ def word_set(filename: str, key: str = "words") -> frozenset[str]:
     """A lower-cased word list from ``patterns/<filename>``; a bad file names itself."""
     data = load_yaml(_PACKAGE, filename)
     words = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+    if not isinstance(words, list):
         raise InputError(f"{key!r} must be a list of words", location=f"patterns/{filename}")
+    for i, w in enumerate(words):
+        if not isinstance(w, str):
+            raise InputError(f"{key}[{i}] is {w!r}, not a word (quote yes/no/on/off)",
+                             location=f"patterns/{filename}")
     return frozenset(w.lower() for w in words)
 
 
