@@ -144,6 +144,8 @@ def _wages(seg: str, spec: dict[str, Any]) -> str | None:
 
 def _confidential(sentence: str, seg: str, spec: dict[str, Any]) -> tuple[str, bool] | None:
     """(match, defined) when confidentiality reaches employee info; defined=False if undefined."""
+    sentence = _before(spec["exclusion"], sentence)
+    seg = _before(spec["exclusion"], seg)
     m = _search_any(spec["definition"], sentence)
     if m:
         return m.group(0), True
@@ -159,6 +161,12 @@ def _confidential(sentence: str, seg: str, spec: dict[str, Any]) -> tuple[str, b
     if m and not _search_any(spec["qualifiers"], sentence):
         return m.group(0), False
     return None
+
+
+def _before(pattern: re.Pattern[str], text: str) -> str:
+    """The text up to an exclusion ("... it does not include wages"): what the term covers."""
+    m = pattern.search(text)
+    return text[: m.start()] if m else text
 
 
 def _disparagement(seg: str, spec: dict[str, Any]) -> tuple[str, bool] | None:
@@ -195,7 +203,7 @@ def _prior_approval(seg: str, spec: dict[str, Any]) -> str | None:
         if not client_only:
             return media.group(0)
     approval = spec["approval"].search(seg)
-    about = spec["about_work"].search(seg)
+    about = spec["posting_about_work"].search(seg)
     if approval and about:
         return f"{approval.group(0)} … {about.group(0)}"
     return None
@@ -294,9 +302,9 @@ class TextAnalysis:
 
     @property
     def has_nlra_risk(self) -> bool:
-        """True when any labour-law (nlra-) rule other than the savings note fired."""
+        """True when a labour-law (nlra-) error fired: what a savings clause cannot cure."""
         return any(f.rule.startswith("nlra-") and f.rule != "nlra-savings-clause-not-cure"
-                   for f in self.findings)
+                   and f.severity is Severity.ERROR for f in self.findings)
 
 
 def analyse_text(text: str, location: str = "text", *, examples: bool = False) -> TextAnalysis:
