@@ -19,6 +19,7 @@ from confide.errors import ConfideError
 COMMAND_MODULES: tuple[str, ...] = (
     "confide.cli.screening",
     "confide.cli.policy",
+    "confide.cli.ask",
     "confide.cli.db",
     "confide.cli.user",
     "confide.cli.serve",

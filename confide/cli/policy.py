@@ -12,7 +12,9 @@ policy_app = typer.Typer(
 )
 
 # Each module decorates ``policy_app`` with its commands when imported.
-POLICY_COMMAND_MODULES: tuple[str, ...] = ()
+POLICY_COMMAND_MODULES: tuple[str, ...] = (
+    "confide.cli.policy_authoring",
+)
 
 
 def register(app: typer.Typer) -> None:
