@@ -51,8 +51,14 @@ def load_policy_text(text: str, source: str = "policy.yaml") -> Policy:
         raise InputError("empty file; expected a policy (start from `confide policy init`)",
                          location=source)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _PolicyLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except (ValueError, TypeError, RecursionError) as exc:  # a scalar YAML could not build
+        raise InputError(f"YAML value could not be read: {exc}", location=source) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark is not None else source
@@ -71,6 +77,16 @@ def load_policy_text(text: str, source: str = "policy.yaml") -> Policy:
         return Policy.model_validate(data)
     except ValidationError as exc:
         raise _input_error(exc.errors(), node, source) from None
+
+
+class _PolicyLoader(yaml.SafeLoader):
+    """Safe YAML, but dates stay text so pydantic validates them and errors get a line."""
+
+
+_PolicyLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),  # type: ignore[arg-type]
+)
 
 
 def dump_policy(policy: Policy) -> str:
@@ -107,7 +123,8 @@ def _message(err: ErrorDetails) -> str:
     kind = err["type"]
     given = err.get("input")
     if kind in ("literal_error", "enum"):
-        expected = _QUOTED.findall(str(err.get("ctx", {}).get("expected", "")))
+        raw = str(err.get("ctx", {}).get("expected", ""))
+        expected = _QUOTED.findall(raw) or [p.strip() for p in re.split(r",| or ", raw) if p.strip()]
         return f"must be one of {', '.join(expected)} (got {given!r})"
     if kind == "missing":
         return "required field is missing"
@@ -145,8 +162,13 @@ def _line_for(root: yaml.Node, loc: Sequence[Any], kind: str) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _check_duplicate_keys(node: yaml.Node, source: str) -> None:
-    """A key given twice in one mapping is an error: YAML would silently keep the last."""
+def _check_duplicate_keys(node: yaml.Node, source: str, seen_nodes: set[int] | None = None) -> None:
+    """A key given twice in one mapping is an error (YAML would keep the last); no alias loops."""
+    seen_nodes = set() if seen_nodes is None else seen_nodes  # the nodes above this one
+    if id(node) in seen_nodes:
+        raise InputError("a YAML alias refers to a part that contains it; write it out",
+                         location=f"{source}:{node.start_mark.line + 1}")
+    seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -154,10 +176,11 @@ def _check_duplicate_keys(node: yaml.Node, source: str) -> None:
                 raise InputError(f"key {key_node.value!r} appears twice in the same mapping",
                                  location=f"{source}:{key_node.start_mark.line + 1}")
             seen.add(key_node.value)
-            _check_duplicate_keys(value_node, source)
+            _check_duplicate_keys(value_node, source, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_duplicate_keys(item, source)
+            _check_duplicate_keys(item, source, seen_nodes)
+    seen_nodes.discard(id(node))
 
 
 def _check_duplicate_clause_ids(root: yaml.Node, source: str) -> None:

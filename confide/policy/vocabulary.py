@@ -73,7 +73,9 @@ def check_value(key: str, value: Any) -> str | None:
         return f"unknown situation key {key!r}; expected one of {', '.join(SITUATION_KEYS)}"
     if kind == "enum":
         if not isinstance(value, str) or value not in ENUM_KEYS[key]:
-            return f"{key} must be one of {', '.join(ENUM_KEYS[key])} (got {value!r})"
+            # YAML 1.1 reads a bare yes/no/on/off as a boolean.
+            hint = "; quote the value" if isinstance(value, bool) else ""
+            return f"{key} must be one of {', '.join(ENUM_KEYS[key])} (got {value!r}{hint})"
     elif kind == "bool":
         if not isinstance(value, bool):
             return f"{key} must be true or false (got {value!r})"

@@ -71,6 +71,15 @@ def _break(old: str, new: str) -> str:
         (_break("agency: Test agency", "agency: no"), 4, "agency", "put the value in quotes"),
         (_break("agency: Test agency", "agency: Test agency\nagency: Other"), 5, None, "appears twice"),
         (_break("clauses:", "clauses: [\n"), 8, None, "YAML syntax error"),
+        # dates are validated by the model, so an impossible date still gets its line
+        (_break("version: 1.0.0", "version: 1.0.0\neffective_date: 2026-13-01"), 6, "effective_date",
+         "month value is outside expected range"),
+        (_break("schema_version: 1", "schema_version: 2"), 1, "schema_version", "must be one of 1 (got 2)"),
+        (_break('      value: 24', '      value: 24\n    steps: &s [*s]'), 24, None, "refers to a part that contains it"),
+        (_break("version: 1.0.0", "version: 1.0.0\nmetadata:\n  reviews:\n    - {reviewer: X, kind: union, date: 2026-01-01, outcome: approved}"),
+         8, "metadata.reviews[0].kind", "must be one of legal, hr (got 'union')"),
+        (_break("version: 1.0.0", "version: 1.0.0\ntraining: {required: maybe, description: x}"), 6,
+         "training.required", "valid boolean"),
     ],
 )
 def test_when_policy_is_broken_then_error_names_line_and_field(
@@ -107,6 +116,15 @@ def test_when_file_is_not_utf8_then_error_names_its_line(tmp_path: Path) -> None
     path.write_bytes(b"id: x\ntitle: caf\xe9\n")
     with pytest.raises(InputError, match=r"^latin1\.yaml:2: "):
         load_policy(path)
+
+
+def test_when_yaml_anchor_is_reused_then_it_loads_like_a_copy() -> None:
+    text = GOOD.replace("    rationale: Clients trust us.\n",
+                        "    rationale: Clients trust us.\n    applies_to: &sel {actions: [comment]}\n")
+    text = text.replace("    applies_to:\n      actions: [friend_request]\n      subjects: [former_client]\n",
+                        "    applies_to: *sel\n")
+    policy = load_policy_text(text)
+    assert policy.clauses[0].applies_to == policy.clauses[1].applies_to
 
 
 def test_when_file_is_missing_then_input_error_names_it(tmp_path: Path) -> None:
