@@ -1,0 +1,235 @@
+"""Shared machinery for the lexicon-driven detectors (disparagement, clinical advice,
+boundary, protected speech, crisis).
+
+A lexicon is a YAML file in ``confide/screening/lexicons/`` with:
+
+* ``words``: named word lists; a token pattern refers to one as ``"$name"``;
+* ``concepts``: each a named cue with ``phrases`` (matched on spaCy's NORM, so
+  "can't", "cant" and "can’t" agree, and "frequent flyer" also matches
+  "frequent-flyer") and/or ``patterns`` (spaCy Matcher token patterns);
+* ``explanations``: the plain-language text each finding carries.
+
+Matchers are built once per lexicon; a bad pattern fails when the lexicon is loaded
+(naming the file and concept), never in the middle of a scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from confide.errors import InputError
+from confide.screening.clauses import default_clause
+from confide.screening.data_files import load_yaml
+from confide.screening.types import Category, Finding, Verdict
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from confide.screening.base import Document
+
+LEXICON_PACKAGE = "confide.screening.lexicons"
+# Tokens that end a sentence or clause in a tokens-only Doc (no parser has run).
+_SENTENCE_END = {".", "!", "?", "…", "...", "!!", "??", "?!", "!?", "!!!", ";"}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One cue found in a post: its concept, token span and character span."""
+
+    concept: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+class Hits:
+    """The cues found in one post, grouped by concept, in text order."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        self.all: list[Hit] = sorted(hits, key=lambda h: (h.start, -h.end))
+        self._by: dict[str, list[Hit]] = {}
+        for h in self.all:
+            self._by.setdefault(h.concept, []).append(h)
+
+    def of(self, *concepts: str) -> list[Hit]:
+        """Every hit of the given concepts, in text order."""
+        out = [h for c in concepts for h in self._by.get(c, [])]
+        return sorted(out, key=lambda h: (h.start, -h.end))
+
+    def has(self, *concepts: str) -> bool:
+        """Whether any of the given concepts was found."""
+        return any(c in self._by for c in concepts)
+
+    def __bool__(self) -> bool:
+        return bool(self.all)
+
+    def with_extra(self, extra: Iterable[Hit]) -> Hits:
+        """These hits plus ``extra`` (e.g. the shared resolver's served references)."""
+        return Hits([*self.all, *extra])
+
+
+def _resolve(value: Any, words: dict[str, list[str]], where: str) -> Any:
+    """Replace "$name" word-list references inside a token pattern."""
+    if isinstance(value, str) and value.startswith("$") and value[1:].isidentifier():
+        name = value[1:]
+        if name not in words:
+            raise InputError(f"unknown word list {value!r}", location=where)
+        return [str(w).lower() for w in words[name]]
+    if isinstance(value, dict):
+        return {k: _resolve(v, words, where) for k, v in value.items()}
+    if isinstance(value, list):
+        if any(isinstance(v, bool) for v in value):
+            # YAML 1.1 reads bare on/off/yes/no as booleans: a word list must quote them.
+            raise InputError("a bare on/off/yes/no in a word list; quote the word",
+                             location=where)
+        return [_resolve(v, words, where) for v in value]
+    return value
+
+
+def _phrase_variants(phrase: str) -> list[str]:
+    """A phrase as written, plus its hyphenated form ("frequent flyer" -> "frequent-flyer")."""
+    variants = [phrase]
+    if " " in phrase and not any(ch in phrase for ch in "@#"):
+        variants.append(phrase.replace(" ", "-"))
+    return variants
+
+
+class Lexicon:
+    """One YAML lexicon compiled to a PhraseMatcher and a Matcher, built once."""
+
+    def __init__(self, filename: str) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from confide.screening.nlp import get_nlp
+
+        data = load_yaml(LEXICON_PACKAGE, filename)
+        if not isinstance(data, dict) or not isinstance(data.get("concepts"), dict):
+            raise InputError("a lexicon needs a 'concepts' mapping", location=filename)
+        self.filename = filename
+        self.words: dict[str, list[str]] = dict(data.get("words") or {})
+        self.explanations: dict[str, str] = dict(data.get("explanations") or {})
+        self.data: dict[str, Any] = data
+        nlp = get_nlp()
+        self._phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._matcher = Matcher(nlp.vocab)
+        self.concepts: tuple[str, ...] = tuple(data["concepts"])
+        for concept, spec in data["concepts"].items():
+            where = f"{filename}: concepts.{concept}"
+            if not isinstance(spec, dict):
+                raise InputError("a concept needs 'phrases' and/or 'patterns'", location=where)
+            phrases = [str(p) for p in spec.get("phrases") or []]
+            for ref in spec.get("phrases_from") or []:
+                if ref not in self.words:
+                    raise InputError(f"unknown word list {ref!r}", location=where)
+                phrases.extend(str(p) for p in self.words[ref])
+            docs = [nlp.make_doc(v) for p in phrases for v in _phrase_variants(p)]
+            if docs:
+                self._phrases.add(concept, docs)
+            patterns = [_resolve(p, self.words, where) for p in spec.get("patterns") or []]
+            if patterns:
+                try:
+                    self._matcher.add(concept, patterns)
+                except Exception as exc:  # spaCy raises ValueError/MatchPatternError
+                    raise InputError(f"bad token pattern: {exc}", location=where) from exc
+            if not docs and not patterns:
+                raise InputError("a concept needs 'phrases' and/or 'patterns'", location=where)
+
+    def find(self, tokens: Doc) -> Hits:
+        """Every concept cue in a tokens-only Doc, longest first where one concept overlaps."""
+        strings = tokens.vocab.strings
+        raw = [(strings[m], s, e) for m, s, e in self._phrases(tokens)]
+        raw += [(strings[m], s, e) for m, s, e in self._matcher(tokens)]
+        raw.sort(key=lambda r: (r[0], r[1], -(r[2] - r[1])))
+        hits: list[Hit] = []
+        last: dict[str, int] = {}
+        for concept, s, e in raw:
+            if s < last.get(concept, -1):
+                continue  # nested in or overlapping a longer hit of the same concept
+            last[concept] = e
+            span = tokens[s:e]
+            hits.append(Hit(concept, s, e, span.start_char, span.end_char, span.text))
+        return Hits(hits)
+
+    def explain(self, key: str, **values: str) -> str:
+        """The plain-language explanation ``key`` with its placeholders filled in."""
+        template = self.explanations.get(key)
+        if template is None:
+            raise InputError(f"missing explanation {key!r}", location=self.filename)
+        return " ".join(template.split()).format(**values)
+
+
+@cache
+def lexicon(filename: str) -> Lexicon:
+    """The compiled lexicon ``filename``, built on first use and shared afterwards."""
+    return Lexicon(filename)
+
+
+def sentence_ids(tokens: Doc) -> list[int]:
+    """A sentence number per token, from punctuation and line breaks (no parser needed)."""
+    ids: list[int] = []
+    current = 0
+    for tok in tokens:
+        if tok.is_space and "\n" in tok.text:
+            ids.append(current)
+            current += 1
+            continue
+        ids.append(current)
+        if tok.text in _SENTENCE_END or (tok.is_punct and set(tok.text) <= set(".!?…")):
+            current += 1
+    return ids
+
+
+def sentence_span(tokens: Doc, sent: Sequence[int], index: int) -> tuple[int, int]:
+    """Character span of the sentence holding token ``index``, trimmed of its end mark."""
+    sid = sent[index]
+    toks = [t for t in tokens if sent[t.i] == sid and not t.is_space]
+    while len(toks) > 1 and toks[-1].is_punct:
+        toks.pop()
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def make_finding(
+    doc: Document,
+    category: Category,
+    detector: str,
+    start: int,
+    end: int,
+    explanation: str,
+    severity: Verdict,
+) -> Finding:
+    """A finding over ``doc.text[start:end]`` citing the default clause for ``category``."""
+    clause = default_clause(category)
+    return Finding(
+        category=category,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        explanation=explanation,
+        clause=str(clause["clause"]),
+        severity=severity,
+        detector=detector,
+        standard=str(clause.get("standard", "")),
+    )
+
+
+def served_referent_hits(doc: Document) -> list[Hit]:
+    """The shared referent resolver's references to people served, as token-span hits.
+
+    Uses :mod:`confide.screening.referents` (cached on the document, so free when the
+    confidentiality detector has already asked).
+    """
+    from confide.screening.referents import served_references
+
+    tokens = doc.tokens
+    out: list[Hit] = []
+    for ref in served_references(doc):
+        span = tokens.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(Hit("served", span.start, span.end, span.start_char, span.end_char,
+                           span.text))
+    return out

@@ -1,0 +1,174 @@
+"""Disparagement: mocking or demeaning the people a worker serves, even unnamed.
+
+NASW Code of Ethics 1.07 and 4.03: a public post that ridicules clients, patients or
+families tells them, and everyone else, how the worker sees them. Venting about
+paperwork, management or "the system" is not disparagement (and is often protected
+concerted activity, NLRA §7); nor is self-deprecation or objecting to a label.
+
+Cues come from ``lexicons/disparagement.yaml``:
+
+* a demeaning ``label`` ("frequent flyer", "drug seeker") is enough on its own;
+* a ``label_context`` insult ("animals", "taxi service") needs a served target or a post
+  about the work;
+* ``contempt`` and ``mock_frame`` need a served target, and the target must be nearer to
+  the cue than any workplace or self target ("management would rather ..." is not it);
+* ``weak`` cues (a melting-face emoji, counting someone's calls) need two together, plus
+  a served target; a laugh adds to a weak cue but never counts alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from confide.screening.base import Detector, Document
+from confide.screening.detectors._lexicon import (
+    Hit,
+    Hits,
+    lexicon,
+    make_finding,
+    sentence_ids,
+    served_referent_hits,
+)
+from confide.screening.types import Category, Finding, Verdict
+
+LEXICON = "disparagement.yaml"
+# Counter-speech must come this close before a label to cancel it ("stop calling them
+# frequent flyers").
+_COUNTER_WINDOW = 6
+# How much each kind of cue counts; a finding needs a strong cue or a score of 2.
+_WEIGHTS = {"label": 3, "label_context": 2, "contempt": 2, "mock_frame": 2, "weak": 1}
+_STRONG = {"label", "label_context", "contempt", "mock_frame"}
+_EXPLAIN = {"label": "label", "label_context": "label", "contempt": "contempt",
+            "mock_frame": "mock_frame", "weak": "mock_frame"}
+_QUOTES = {"'", '"', "‘", "’", "“", "”"}
+
+
+class DisparagementDetector(Detector):
+    """Finds words that mock or demean the people a worker serves."""
+
+    name = "disparagement"
+    category = Category.DISPARAGEMENT
+
+    def detect(self, doc: Document) -> Sequence[Finding]:
+        """Return one finding per demeaning cue aimed at people served."""
+        lex = lexicon(LEXICON)
+        tokens = doc.tokens
+        hits = lex.find(tokens)
+        if not hits.has(*_WEIGHTS):
+            return []
+        hits = hits.with_extra(served_referent_hits(doc))
+        sent = sentence_ids(tokens)
+        work = hits.has("work_context")
+        accepted: list[tuple[Hit, str]] = []
+        not_label = hits.of("not_label")
+        for h in hits.of(*_WEIGHTS):
+            if h.concept == "label":
+                ok = not _countered(h, hits, sent) and not any(_overlaps(h, n) for n in not_label)
+            elif h.concept in ("label_context", "mock_frame"):
+                target = _target(h, hits, sent, whole_post=h.concept == "mock_frame")
+                ok = not _countered(h, hits, sent) and (target is True or (target is None and work))
+            elif h.concept == "contempt":
+                ok = not _countered(h, hits, sent) and _target(h, hits, sent) is True
+            else:  # weak, laugh: anywhere in a post about people served
+                ok = _target(h, hits, sent, whole_post=True) is True
+            if ok:
+                accepted.append((h, h.concept))
+        accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)]
+        strong = [a for a in accepted if a[1] in _STRONG]
+        weak = [a for a in accepted if a[1] == "weak"]
+        score = sum(_WEIGHTS[c] for _, c in strong) + len(weak)
+        if weak or strong:
+            score += 1 if hits.of("laugh") and any(
+                _target(h, hits, sent, whole_post=True) for h in hits.of("laugh")) else 0
+        if not strong and score < 2:
+            return []
+        severity = Verdict.STOP if strong else Verdict.REVIEW
+        chosen = [(h, _EXPLAIN[c], severity if c in _STRONG else Verdict.REVIEW)
+                  for h, c in accepted]
+        return [
+            make_finding(doc, self.category, self.name, h.start_char, h.end_char,
+                         lex.explain(key, text=h.text), sev)
+            for h, key, sev in _dedupe(chosen)
+        ]
+
+
+def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
+    """Short quoted words in a sentence about someone served ("the 'good' shampoo"):
+    quoting a client's words back at them is a common way to mock them."""
+    out: list[Hit] = []
+    tokens = doc.tokens
+    served = hits.of("served")
+    if not served:
+        return out
+    opening: int | None = None
+    for tok in tokens:
+        if tok.text in _QUOTES and (opening is None):
+            opening = tok.i
+        elif tok.text in _QUOTES and opening is not None:
+            inner = tokens[opening + 1:tok.i]
+            quoted = Hit("q", opening, tok.i + 1, 0, 0, "")
+            short = 1 <= len(inner) <= 8 and not any(_overlaps(s, quoted) for s in served)
+            if short and any(sent[s.start] in (sent[opening], sent[opening] - 1) for s in served):
+                span = tokens[opening:tok.i + 1]
+                out.append(Hit("quote", opening, tok.i + 1, span.start_char,
+                               span.end_char, span.text))
+            opening = None
+    return out[:1]
+
+
+def _countered(hit: Hit, hits: Hits, sent: list[int]) -> bool:
+    """Whether the worker is objecting to the words rather than using them."""
+    return any(
+        sent[c.start] == sent[hit.start] and 0 <= hit.start - c.end <= _COUNTER_WINDOW
+        for c in hits.of("counter")
+    )
+
+
+def _target(hit: Hit, hits: Hits, sent: list[int], whole_post: bool = False) -> bool | None:
+    """Who a cue is about: True for people served, False for the workplace or oneself,
+    None when the post does not say.
+
+    In the cue's sentence the nearest target wins ("management would rather we see 40
+    clients" is about management); a pronoun stands for people served once the post has
+    mentioned them. Otherwise a served target in the previous sentence (or, for mocking
+    frames and weak cues, anywhere in the post) counts.
+    """
+    sid = sent[hit.start]
+    all_served = hits.of("served")
+    served = [s for s in all_served if sent[s.start] == sid and not _overlaps(s, hit)]
+    if all_served:
+        first = all_served[0].start
+        served += [p for p in hits.of("pronoun")
+                   if sent[p.start] == sid and p.start > first and not _overlaps(p, hit)]
+    others = [o for o in hits.of("non_target", "self_target")
+              if sent[o.start] == sid and not _overlaps(o, hit)]
+    if served or others:
+        best_served = min((_distance(s, hit) for s in served), default=10**6)
+        best_other = min((_distance(o, hit) for o in others), default=10**6)
+        return best_served <= best_other
+    nearby = [s for s in all_served if whole_post or sent[s.start] in (sid - 1, sid)]
+    return True if nearby else None
+
+
+def _distance(a: Hit, b: Hit) -> int:
+    """Token gap between two hits (0 when they touch or overlap)."""
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _dedupe(chosen: list[tuple[Hit, str, Verdict]]) -> list[tuple[Hit, str, Verdict]]:
+    """Keep one finding per span, the most serious, and drop spans inside another."""
+    chosen.sort(key=lambda c: (-c[2].rank, -(c[0].end - c[0].start), c[0].start))
+    kept: list[tuple[Hit, str, Verdict]] = []
+    for c in chosen:
+        if any(k[0].start <= c[0].start and c[0].end <= k[0].end for k in kept):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: c[0].start)

@@ -1,0 +1,83 @@
+"""Disparagement: mocking the people served is flagged; venting about work is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from confide import screen
+from confide.screening.detectors.disparagement import DisparagementDetector
+from confide.screening.types import Category, Verdict
+from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+
+DETECTOR = DisparagementDetector()
+
+POSITIVES = [
+    # A demeaning label is enough on its own, even with no one named.
+    ("Guess which frequent flyer rolled back into triage tonight", "frequent flyer",
+     Verdict.STOP),
+    # Hyphenated and capitalised forms of a label.
+    ("Drug-seeking pt in bay 4 is asking for the good stuff again", "Drug-seeking",
+     Verdict.STOP),
+    ("the crazies on the psych floor were extra loud tonight", "crazies", Verdict.STOP),
+    # Contempt aimed at a group of people served.
+    ("Half these parents can't be bothered to show up for their own kids' visits.",
+     "can't be bothered", Verdict.STOP),
+    ("Some of my clients are so entitled it's unreal.", "are so entitled", Verdict.STOP),
+    # An eye-roll aimed at a client.
+    ("Another client ghosted our appointment 🙄", "🙄", Verdict.STOP),
+    # A mocking frame with a served target.
+    ("Guess who's back, our favorite resident, on the unit for the 5th time this month",
+     "Guess who's back", Verdict.STOP),
+    # An insult that needs context: a post about the work supplies it.
+    ("Full moon in the ER tonight. Absolute animals. #nursing", "animals", Verdict.STOP),
+    # Two weak signs of ridicule (counting calls, a melting face) with a served target.
+    ("the pt who calls 12 times a night about the TV remote 🫠", "🫠", Verdict.REVIEW),
+]
+
+NEGATIVES = [
+    # Airline miles, not a label for a patient.
+    "Frequent flyer miles finally paid off: flying to see my sister next week!",
+    # Counter-speech: objecting to the label is the opposite of using it.
+    "Stop calling our patients frequent flyers. They are people falling through the gaps.",
+    # Venting about management is not about the people served (often protected, NLRA §7).
+    "Management would rather cut two positions than pay for a float pool.",
+    # Self-deprecation.
+    "I'm so lazy today, ordered pizza and skipped the gym",
+    # Negated contempt is compassion.
+    "My clients are not lazy, they are exhausted from working three jobs.",
+    # Insults aimed at software and paperwork.
+    "The paperwork in this job is garbage and the new EHR is a circus 🙄",
+    # Pride in a client.
+    "So proud of my client who showed up to every session this month 💪",
+    # A laugh alone is warmth, not ridicule.
+    "Our residents threw the best holiday party lol 😂",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "severity"), POSITIVES)
+def test_when_post_demeans_people_served_then_disparagement_finding(
+        text: str, span: str, severity: Verdict) -> None:
+    findings = run(DETECTOR, text)
+    assert_flags(findings, Category.DISPARAGEMENT, span, severity)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_when_post_does_not_demean_people_served_then_no_finding(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+def test_when_label_found_then_explanation_names_the_words_and_why() -> None:
+    findings = run(DETECTOR, "Guess which frequent flyer is back")
+    finding = next(f for f in findings if f.text == "frequent flyer")
+    assert '"frequent flyer"' in finding.explanation
+    assert "recognise" in finding.explanation
+    assert finding.clause == "respectful-speech"
+
+
+def test_when_post_mocks_clients_and_talks_pay_then_both_reported() -> None:
+    # Protected speech never hides another finding (NLRA §7 does not cover mocking clients).
+    report = screen("We're paid $15 an hour to babysit these junkies. Union when?")
+    assert "disparagement" in report.categories
+    assert report.protected_speech is True
+    assert report.verdict is Verdict.STOP
