@@ -1,0 +1,129 @@
+"""Clinical advice: an individual diagnosis, medication or legal advice given in public.
+
+NASW Code of Ethics 1.04 (competence) and scope of practice; the seed's MSKCC example:
+online comments that may be taken as medical care carry liability. A worker answering
+"@sadgirl_22 you sound bipolar, stop the sertraline" cannot assess that person, and
+readers take it as professional care.
+
+Cues come from ``lexicons/clinical_advice.yaml``. A sentence is advice when it holds
+advice content (a drug with a dose or an instruction, an individual diagnosis, a legal
+instruction, a care decision) *and* is addressed to someone: an @handle, a reply, a
+vocative name ("Carla, ...") or second person in the same sentence. General education
+("talk to your doctor", "research shows", 988) addressed to nobody is not advice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from confide.screening.base import Detector, Document
+from confide.screening.detectors._lexicon import (
+    Hit,
+    Hits,
+    lexicon,
+    make_finding,
+    sentence_ids,
+    sentence_span,
+)
+from confide.screening.types import Category, Finding, Verdict
+
+LEXICON = "clinical_advice.yaml"
+# A diagnosis frame must come this close before the diagnosis ("sounds like shingles").
+_FRAME_WINDOW = 4
+# Frames that point at one person's diagnosis even without "you" in the sentence.
+_STRONG_FRAMES = {"sounds like", "sound like", "sound", "sounds", "sounds like a", "textbook",
+                  "classic", "clearly", "definitely", "for sure", "probably", "most likely",
+                  "that's", "that is", "thats", "screams", "i'd bet", "i bet", "red flags for",
+                  "not", "could be", "might be", "from what you wrote", "from what you said",
+                  "from what you describe", "what you're describing is", "what you describe is"}
+# Sentence-initial words followed by a comma that are not someone's name.
+_NOT_VOCATIVE = {"honestly", "okay", "ok", "so", "well", "yes", "no", "anyway", "sadly",
+                 "today", "tonight", "also", "again", "seriously", "guys", "friends", "folks",
+                 "update", "reminder", "psa", "note", "fyi", "sigh", "ugh", "lol", "wow",
+                 "congrats", "thanks", "hey", "hi", "hello", "yeah", "yep", "nope", "listen",
+                 "look", "finally", "girl", "babe", "friend", "first", "second", "then", "now",
+                 "yesterday", "sometimes", "remember", "please", "ps", "edit", "oh", "man",
+                 "dude", "whew", "phew", "welp", "alright", "sure", "however", "still"}
+_KIND_ORDER = ("medication", "legal", "diagnosis", "care")
+
+
+class ClinicalAdviceDetector(Detector):
+    """Finds individual clinical, medication or legal advice given to someone in public."""
+
+    name = "clinical-advice"
+    category = Category.CLINICAL_ADVICE
+
+    def detect(self, doc: Document) -> Sequence[Finding]:
+        """Return one finding per sentence that advises a specific person."""
+        lex = lexicon(LEXICON)
+        tokens = doc.tokens
+        hits = lex.find(tokens)
+        if not hits.has("drug", "diagnosis", "legal", "care_directive"):
+            return []
+        sent = sentence_ids(tokens)
+        explicit = hits.has("addressee") or _vocative(tokens)
+        kinds: dict[int, set[str]] = {}
+        first_hit: dict[int, Hit] = {}
+
+        def add(sid: int, kind: str, hit: Hit) -> None:
+            kinds.setdefault(sid, set()).add(kind)
+            first_hit.setdefault(sid, hit)
+
+        for h in hits.of("drug", "diagnosis", "legal", "care_directive"):
+            sid = sent[h.start]
+            you = _in_sentence(hits, "second_person", sent, sid)
+            general = _in_sentence(hits, "general", sent, sid)
+            addressed = explicit or (you and not general)
+            if not addressed:
+                continue
+            if h.concept == "drug":
+                if _in_sentence(hits, "dose", sent, sid):
+                    add(sid, "medication", h)
+            elif h.concept == "diagnosis":
+                frame = _frame_before(h, hits, sent)
+                if frame is not None and (frame.text.lower() in _STRONG_FRAMES or you):
+                    add(sid, "diagnosis", h)
+            elif h.concept == "legal":
+                add(sid, "legal", h)
+            else:
+                add(sid, "care", h)
+        severity = Verdict.STOP if explicit else Verdict.REVIEW
+        names = lex.data["explanations"]["kinds"]
+        out: list[Finding] = []
+        for sid in sorted(kinds):
+            kind = next(k for k in _KIND_ORDER if k in kinds[sid])
+            start, end = sentence_span(tokens, sent, first_hit[sid].start)
+            text = doc.text[start:end]
+            out.append(make_finding(doc, self.category, self.name, start, end,
+                                    lex.explain("advice", text=text, kind=str(names[kind])),
+                                    severity))
+        return out
+
+
+def _in_sentence(hits: Hits, concept: str, sent: list[int], sid: int) -> bool:
+    return any(sent[h.start] == sid for h in hits.of(concept))
+
+
+def _frame_before(hit: Hit, hits: Hits, sent: list[int]) -> Hit | None:
+    """The diagnosis frame ("sounds like", "textbook") just before a diagnosis, if any."""
+    best: Hit | None = None
+    for f in hits.of("diagnosis_frame"):
+        same = sent[f.start] == sent[hit.start] and 0 <= hit.start - f.end <= _FRAME_WINDOW
+        if same and (best is None or f.text.lower() in _STRONG_FRAMES):
+            best = f
+    return best
+
+
+def _vocative(tokens: object) -> bool:
+    """Whether the post opens by addressing someone by name ("Carla, you asked ...")."""
+    doc = tokens  # a tokens-only spaCy Doc
+    words = [t for t in doc if not t.is_space]  # type: ignore[attr-defined]
+    if len(words) < 3:
+        return False
+    first, second = words[0], words[1]
+    if second.text == "," and first.is_alpha and first.is_title:
+        return first.lower_ not in _NOT_VOCATIVE
+    # "Tanya R., ..." or "Ms. Lee, ..."
+    third = words[2]
+    return (third.text == "," and first.is_title and first.is_alpha
+            and first.lower_ not in _NOT_VOCATIVE and (second.is_title or second.text.endswith(".")))

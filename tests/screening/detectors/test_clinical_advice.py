@@ -1,0 +1,77 @@
+"""Clinical advice: individual diagnosis, dosing or legal advice to someone in public."""
+
+from __future__ import annotations
+
+import pytest
+
+from confide.screening.detectors.clinical_advice import ClinicalAdviceDetector
+from confide.screening.types import Category, Verdict
+from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+
+DETECTOR = ClinicalAdviceDetector()
+
+POSITIVES = [
+    # Diagnosis plus a medication change, to a handle.
+    ("@sadgirl_22 honestly you sound bipolar, you should ask your doctor for lithium",
+     "@sadgirl_22 honestly you sound bipolar, you should ask your doctor for lithium",
+     Verdict.STOP),
+    # Dosing advice in a reply thread.
+    ("Replying to @mikey_t: just double your propranolol before the interview",
+     "Replying to @mikey_t: just double your propranolol before the interview",
+     Verdict.STOP),
+    # Advice phrased as a tip, to a Reddit user; the span is the advising sentence.
+    ("u/tired_mama pro tip: come off the Zoloft slowly, 25 mg every two weeks. Good luck!",
+     "u/tired_mama pro tip: come off the Zoloft slowly, 25 mg every two weeks",
+     Verdict.STOP),
+    # Legal advice to a named person in a comment.
+    ("Devonte, you should plead no contest and it will all go away",
+     "Devonte, you should plead no contest and it will all go away", Verdict.STOP),
+    # A diagnosis of someone's relative, addressed by handle.
+    ("@kels.b your son's meltdowns sound like ADHD for sure",
+     "@kels.b your son's meltdowns sound like ADHD for sure", Verdict.STOP),
+    # Second person without a handle: a supervisor's view is needed.
+    ("If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",
+     "If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",
+     Verdict.REVIEW),
+]
+
+NEGATIVES = [
+    # General education with a referral to the person's own clinician.
+    "Research shows SSRIs take 4-6 weeks to work. Talk to your doctor before changing meds.",
+    # Hotline and public-health information.
+    "Carry naloxone. Know the signs of an overdose. Call 988 if you are struggling.",
+    # The worker's own medication.
+    "Finally found the right dose of my own sertraline after a year. Therapy plus meds works.",
+    # A handle, but no advice.
+    "@dr_mendez thanks for the great talk on trauma-informed care today!",
+    # Talk about a diagnosis in the worker's own family.
+    "My brother has schizophrenia and he is the funniest person I know.",
+    # Coworker thanks mentioning a lawyer.
+    "Shoutout to our agency lawyer for walking the team through the new consent forms.",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "severity"), POSITIVES)
+def test_when_post_advises_one_person_then_clinical_advice_finding(
+        text: str, span: str, severity: Verdict) -> None:
+    findings = run(DETECTOR, text)
+    assert_flags(findings, Category.CLINICAL_ADVICE, span, severity)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_when_post_is_general_or_personal_then_no_clinical_advice(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("@amy stop the Haldol tonight", "medication or dosing"),
+    ("@amy that's textbook borderline", "diagnostic"),
+    ("@amy don't sign the safety plan", "legal"),
+])
+def test_when_advice_found_then_explanation_names_its_kind_and_the_referral(
+        text: str, kind: str) -> None:
+    finding = run(DETECTOR, text)[0]
+    assert kind in finding.explanation
+    assert "their own" in finding.explanation
+    assert finding.clause == "clinical-advice"
