@@ -22,7 +22,7 @@ DecisionKind = Literal["allowed", "not_allowed", "allowed_if", "needs_approval",
 _HEADLINE: dict[str, str] = {
     "allowed": "Allowed under your agency's policy.",
     "not_allowed": "Not allowed under your agency's policy.",
-    "allowed_if": "Allowed only if the conditions below are met.",
+    "allowed_if": "Allowed only if every condition is met.",
     "needs_approval": "Allowed only with your supervisor's approval: ask before you act.",
 }
 _SILENT = (
