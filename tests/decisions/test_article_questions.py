@@ -40,3 +40,14 @@ def test_when_template_answers_article_question_then_decision_and_clauses_match(
         assert any(words in step for step in decision.steps), decision.steps
     if decision.decision == "allowed_if":
         assert decision.conditions
+
+
+@pytest.mark.parametrize("template", template_names())
+def test_when_all_cases_are_answered_then_every_situational_clause_is_exercised(template: str) -> None:
+    # Each clause that governs situations must decide at least one case in the table.
+    policy = load_template(template)
+    cited: set[str] = set()
+    for case in CASES:
+        cited |= set(decide(case["situation"], policy).clauses)
+    unexercised = [c.id for c in policy.clauses if c.applies_to is not None and c.id not in cited]
+    assert unexercised == []
