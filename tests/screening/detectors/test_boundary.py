@@ -1,0 +1,70 @@
+"""Boundary: personal social-media contact with people served, never with coworkers."""
+
+from __future__ import annotations
+
+import pytest
+
+from confide.screening.detectors.boundary import BoundaryDetector
+from confide.screening.types import Category, Verdict
+from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+
+DETECTOR = BoundaryDetector()
+
+POSITIVES = [
+    # Accepting a current client's friend request: the span joins who and what.
+    ("Just accepted a friend request from one of my foster youth",
+     "accepted a friend request from one of my foster youth", Verdict.STOP),
+    # Moving a client to a personal account.
+    ("Told my client to add me on Insta so she can reach me after hours",
+     "my client to add me on Insta", Verdict.STOP),
+    # Following a student from a personal account (school counsellor).
+    ("a few of my students follow my personal tiktok now haha",
+     "my students follow my personal tiktok", Verdict.STOP),
+    # A former client: still a boundary, but a supervisor's call.
+    ("Commented congrats on my former client's graduation post",
+     "Commented congrats on my former client", Verdict.REVIEW),
+    # DMs with someone served, described without the word "client".
+    ("a guy I used to counsel DMs me memes every morning",
+     "guy I used to counsel DMs me memes", Verdict.REVIEW),
+    # A client's relative on the worker's personal page.
+    ("My patient's daughter sent me a friend request on Facebook",
+     "patient's daughter sent me a friend request on Facebook", Verdict.REVIEW),
+    # Contacting a client in public by handle reveals them as a client.
+    ("@marcus_j22 you missed your check-in again, call me",
+     "@marcus_j22 you missed your check-in", Verdict.STOP),
+]
+
+NEGATIVES = [
+    # Coworkers are not clients.
+    "Just accepted a friend request from my new coworker Dana, she's hilarious",
+    # A professional referral on agency channels.
+    "Told my client to follow our agency page for the food pantry schedule",
+    # Declining is the boundary working.
+    "A client sent me a friend request last night. Declined it and explained our policy today.",
+    # Someone else posting on a platform, not contact with the worker.
+    "Our client's landlord posted on Facebook about the eviction hearing",
+    # Personal social media with the worker's own family.
+    "My sister keeps tagging me in baby pictures on Instagram 😍",
+    # Talk about clients with no social contact.
+    "My clients taught me more about resilience than any textbook.",
+]
+
+
+@pytest.mark.parametrize(("text", "span", "severity"), POSITIVES)
+def test_when_worker_connects_with_someone_served_then_boundary_finding(
+        text: str, span: str, severity: Verdict) -> None:
+    findings = run(DETECTOR, text)
+    assert_flags(findings, Category.BOUNDARY, span, severity)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_when_contact_is_professional_or_not_with_clients_then_no_boundary(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+def test_when_boundary_found_then_explanation_says_why_and_cites_clause() -> None:
+    finding = run(DETECTOR, "Accepted my client's friend request on my personal page")[0]
+    assert "agency channels" in finding.explanation
+    assert finding.clause == "friending-current-clients"
+    assert "1.06" in finding.standard
