@@ -1,0 +1,82 @@
+"""Protected speech (NLRA §7): recognised, never a violation, never hides a finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from confide import screen
+from confide.screening.detectors.protected_speech import ProtectedSpeechDetector
+from confide.screening.types import Category, Verdict
+from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+
+DETECTOR = ProtectedSpeechDetector()
+
+POSITIVES = [
+    # Wages, with an hourly rate.
+    ("CNAs here start at $16.25 an hour. We can't live on that.",
+     "CNAs here start at $16.25 an hour"),
+    # Hours.
+    ("Third week of mandatory overtime on 4 North and nobody asked us",
+     "Third week of mandatory overtime on 4 North and nobody asked us"),
+    # Caseload numbers.
+    ("Each of us is carrying 35 cases each right now",
+     "Each of us is carrying 35 cases each right now"),
+    # Staffing.
+    ("Short 3 nurses again tonight on a full unit",
+     "Short 3 nurses again tonight on a full unit"),
+    # Safety at work, with management's response.
+    ("Admin still refuses to add security after two staff were threatened in the lobby",
+     "Admin still refuses to add security after two staff were threatened in the lobby"),
+    # Organising.
+    ("Caseworkers at Tri-County: union card signing is Thursday. Solidarity!",
+     "Caseworkers at Tri-County: union card signing is Thursday"),
+]
+
+NEGATIVES = [
+    # "pay attention" is not pay.
+    "Pay attention to the little wins this week, they add up.",
+    # A job advert names benefits but raises no concern about work.
+    "We're hiring a bilingual case manager! Full benefits and a great team. Apply now.",
+    # A client on the caseload is not a caseload complaint.
+    "A kid on my caseload made honour roll today",
+    # Praise for a boss is not about terms of work.
+    "My boss brought donuts and I love her for it",
+    # Organising a bake sale is not organising coworkers.
+    "Proud of my son for organizing the school bake sale",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), POSITIVES)
+def test_when_post_talks_about_terms_of_work_then_protected_speech(text: str,
+                                                                   span: str) -> None:
+    findings = run(DETECTOR, text)
+    assert_flags(findings, Category.PROTECTED_SPEECH, span, Verdict.OK)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_when_post_is_not_about_terms_of_work_then_no_protected_speech(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+def test_when_protected_then_explanation_covers_nlra_public_sector_and_supervisors() -> None:
+    finding = run(DETECTOR, "Our pay was cut 5% and we are organizing a union.")[0]
+    assert "Section 7" in finding.explanation
+    assert "public-sector" in finding.explanation
+    assert "supervisors are not covered" in finding.explanation
+
+
+def test_when_only_protected_speech_then_report_is_ok_with_no_categories() -> None:
+    report = screen("Mandatory overtime again, 60 hour weeks. Let's talk union.")
+    assert report.verdict is Verdict.OK
+    assert report.categories == []
+    assert report.protected_speech is True
+
+
+def test_when_protected_post_also_names_a_client_then_breach_is_still_reported() -> None:
+    # NLRA §7 never hides a confidentiality finding in the same post.
+    report = screen("Short 2 RNs again and my client Devon Marsh, 16, waited 9 hours. "
+                    "We need a union.")
+    assert report.protected_speech is True
+    assert "confidentiality" in report.categories
+    assert report.verdict is not Verdict.OK
