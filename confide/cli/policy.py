@@ -14,6 +14,7 @@ policy_app = typer.Typer(
 # Each module decorates ``policy_app`` with its commands when imported.
 POLICY_COMMAND_MODULES: tuple[str, ...] = (
     "confide.cli.policy_authoring",
+    "confide.cli.policy_review",
 )
 
 
