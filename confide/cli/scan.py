@@ -48,7 +48,7 @@ def scan(
                 summary = scan_records(
                     records, writer, options,
                     on_problem=lambda line, msg: err.print(
-                        f"[yellow]{records.path}:{line}:[/] {_escape(msg)}"
+                        f"[yellow]{_escape(str(records.path))}:{line}:[/] {_escape(msg)}"
                         + (" [red](stopped: --strict)[/]" if strict else " (skipped)")),
                     on_progress=on_progress)
         skipped = records.skipped

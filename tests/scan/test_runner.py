@@ -47,6 +47,21 @@ def test_when_scan_runs_in_parallel_then_output_equals_the_single_process_output
     assert serial.bad == len([i for i in range(40) if i % 7 == 6])
 
 
+def test_when_a_dask_scheduler_address_is_given_then_the_scan_runs_on_that_cluster(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
+
+    source = write_jsonl(many_posts(12))
+    serial = scan_file(source, tmp_path / "serial.jsonl", options=ScanOptions(workers=1))
+    # A one-thread worker inside this process: cheap, and enough to prove the address path.
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        summary = scan_file(source, tmp_path / "dask.jsonl",
+                            options=ScanOptions(dask=cluster.scheduler_address, chunk_size=5))
+    assert summary.mode == "dask" and summary.exit_code == serial.exit_code == 0
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
+
+
 def test_when_every_post_is_good_then_each_line_has_the_contract_fields_and_exit_is_0(
     write_jsonl: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -1,0 +1,156 @@
+"""``python -m benchmarks`` (``make bench``): Confide against Presidio, same posts, one core.
+
+Measured for each tool, each in fresh processes pinned to the same single core with
+BLAS/OpenMP threads at 1:
+
+* throughput (posts/s) and p50/p99 latency of one check over the same N posts
+  (10,000 by default, 1,000 with ``--quick``), after a short warm-up;
+* start-up: import plus the first check, in a fresh interpreter (median of runs);
+* peak memory: the measuring process's maximum resident set size;
+* quality on the held-out split: confidentiality recall (direct and indirect) and the
+  false-flag rate on ok/protected posts (Presidio: any entity found is a flag).
+
+Then ``confide scan`` end to end over the same posts, on one worker and on every core.
+Prints a table with the ratios and writes ``benchmarks/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.posts import HELDOUT, REPO, build_posts, sources
+from benchmarks.report import render
+from benchmarks.tools import MODEL, version
+
+RESULTS = Path(__file__).resolve().parent / "results"
+SINGLE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+                 "BLIS_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false", "PYTHONHASHSEED": "0"}
+
+
+def _child(args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], float]:
+    """Run ``python -m benchmarks.measure ARGS``; its JSON and the wall time it took."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "benchmarks.measure", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"measuring failed: {' '.join(args[:2])}\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1]), wall
+
+
+def _installed(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None
+
+
+def measure_tool(tool: str, posts_file: Path, first: str, heldout: Path | None, cpu: int,
+                 startup_runs: int, env: dict[str, str]) -> dict[str, Any]:
+    """Start-up (several fresh processes), then one pinned run over every post."""
+    startups, walls = [], []
+    for _ in range(startup_runs):
+        got, wall = _child(["startup", tool, "--first", first], env)
+        startups.append(got["startup_s"])
+        walls.append(wall)
+    print(f"  {tool}: start-up {statistics.median(startups):.2f} s; checking posts ...", file=sys.stderr)
+    args = ["run", tool, "--posts", str(posts_file), "--cpu", str(cpu)]
+    if heldout is not None:
+        args += ["--heldout", str(heldout)]
+    run, _ = _child(args, env)
+    run["startup_s"] = statistics.median(startups)
+    run["startup_runs_s"] = startups
+    run["process_wall_s"] = statistics.median(walls)
+    run["version"] = version(tool)
+    return run
+
+
+def measure_scan(jsonl: Path, n: int, env: dict[str, str]) -> dict[str, Any]:
+    """``confide scan`` end to end (start-up included) on one worker and on every core."""
+    confide = Path(sys.executable).with_name("confide")
+    out: dict[str, Any] = {}
+    cores = os.cpu_count() or 1
+    for workers in sorted({1, cores}):
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            done = subprocess.run([str(confide), "scan", str(jsonl), "--output", f"{tmp}/out.jsonl",
+                                   "--workers", str(workers)], env=env, capture_output=True,
+                                  text=True, check=False)
+            wall = time.perf_counter() - start
+            result = Path(tmp) / "out.jsonl"
+            lines = len(result.read_bytes().splitlines()) if result.exists() else 0
+        out[str(workers)] = {"workers": workers, "wall_s": wall, "posts_per_s": n / wall,
+                             "exit_code": done.returncode, "lines": lines}
+        print(f"  confide scan --workers {workers}: {n / wall:,.0f} posts/s", file=sys.stderr)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every measurement, print the table, write results/latest.json."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 posts and one start-up run: a smoke run")
+    parser.add_argument("--posts", type=int, help="how many posts (default 10,000; 1,000 with --quick)")
+    parser.add_argument("--startup-runs", type=int, help="fresh processes for start-up (default 3; 1 with --quick)")
+    parser.add_argument("--no-scan", action="store_true", help="skip the confide scan measurement")
+    parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args(argv)
+    n = args.posts or (1_000 if args.quick else 10_000)
+    startup_runs = args.startup_runs or (1 if args.quick else 3)
+
+    tools = ["confide"]
+    if _installed("presidio_analyzer"):
+        tools.append("presidio")
+    else:
+        print("presidio-analyzer is not installed (make bench installs the 'bench' extra): "
+              "measuring Confide alone", file=sys.stderr)
+    heldout = HELDOUT if HELDOUT.is_file() else None
+    cpu = max(os.sched_getaffinity(0))
+    env = {**os.environ, **SINGLE_THREAD}
+    posts = build_posts(n)
+    print(f"benchmarking {', '.join(tools)} on {n:,} posts, core {cpu} ...", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        posts_file = Path(tmp) / "posts.json"
+        posts_file.write_text(json.dumps(posts), encoding="utf-8")
+        jsonl = Path(tmp) / "posts.jsonl"
+        jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(posts)),
+                         encoding="utf-8")
+        measured = {t: measure_tool(t, posts_file, posts[0], heldout, cpu, startup_runs, env) for t in tools}
+        scan = {} if args.no_scan else measure_scan(jsonl, n, {k: v for k, v in env.items()
+                                                               if k != "PYTHONHASHSEED"})
+    result = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "posts": n,
+        "sources": [os.path.relpath(p, REPO) for p in sources()],
+        "heldout": str(heldout.relative_to(REPO)) if heldout else None,
+        "model": MODEL,
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cpus": os.cpu_count(), "pinned_cpu": cpu},
+        "tools": measured,
+        "scan": scan,
+    }
+    if "presidio" in measured:
+        c, p = measured["confide"], measured["presidio"]
+        result["ratios"] = {
+            "throughput": c["posts_per_s"] / p["posts_per_s"],
+            "latency_p99": c["latency_ms"]["p99"] / p["latency_ms"]["p99"],
+            "startup": c["startup_s"] / p["startup_s"],
+            "peak_memory": c["peak_rss_mib"] / p["peak_rss_mib"],
+        }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(render(result))
+    print(f"\nwritten: {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
