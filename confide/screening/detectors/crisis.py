@@ -1,0 +1,68 @@
+"""Crisis: language about suicide or self-harm, with the escalation the policy requires.
+
+Used when a worker reviews a client's own post during a documented search, and when a
+worker's post quotes one. NASW Code of Ethics 1.03(i) and 1.07: serious, foreseeable and
+imminent harm justifies acting without consent; the seed asks how such a post is
+addressed and documented. Every finding is ``stop`` and its explanation lists the steps:
+act now if imminent (911/988), tell the supervisor, document in the case record.
+
+Cues from ``lexicons/crisis.yaml`` add up: a direct statement ("better off without me")
+is enough; a method, a farewell and hopelessness are enough together. Hyperbole ("I want
+to die (from happiness)") and awareness posts (988, lyrics) are not crisis unless the
+post also carries a method or a farewell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from confide.screening.base import Detector, Document
+from confide.screening.detectors._lexicon import Hit, lexicon, make_finding
+from confide.screening.types import Category, Finding, Verdict
+
+LEXICON = "crisis.yaml"
+_WEIGHTS = {"direct": 3, "method": 2, "farewell": 2, "hopeless": 1}
+# A score this high is a crisis; hyperbole or an awareness post needs more.
+_THRESHOLD = 3
+_THRESHOLD_IF_HYPERBOLE = 5
+
+
+class CrisisDetector(Detector):
+    """Finds suicide or self-harm language that needs action now."""
+
+    name = "crisis"
+    category = Category.CRISIS
+
+    def detect(self, doc: Document) -> Sequence[Finding]:
+        """Return one finding over the crisis language, or nothing."""
+        lex = lexicon(LEXICON)
+        hits = lex.find(doc.tokens)
+        cues = hits.of(*_WEIGHTS)
+        if not cues:
+            return []
+        cues = _without_nested(cues)
+        kinds = {h.concept for h in cues}
+        # A method alone ("pills") is not a crisis; it needs intent, farewell or despair.
+        if kinds == {"method"}:
+            return []
+        score = sum(_WEIGHTS[h.concept] for h in cues)
+        unclear = hits.has("hyperbole", "awareness")
+        needed = _THRESHOLD_IF_HYPERBOLE if unclear and not kinds & {"method", "farewell"} \
+            else _THRESHOLD
+        if score < needed:
+            return []
+        start = min(h.start_char for h in cues)
+        end = max(h.end_char for h in cues)
+        return [make_finding(doc, self.category, self.name, start, end,
+                             lex.explain("crisis", text=doc.text[start:end]), Verdict.STOP)]
+
+
+def _without_nested(cues: list[Hit]) -> list[Hit]:
+    """Count overlapping cues once, keeping the heavier ("take the whole bottle")."""
+    ordered = sorted(cues, key=lambda h: (-_WEIGHTS[h.concept], -(h.end - h.start), h.start))
+    kept: list[Hit] = []
+    for h in ordered:
+        if any(k.start < h.end and h.start < k.end for k in kept):
+            continue
+        kept.append(h)
+    return sorted(kept, key=lambda h: h.start)

@@ -1,0 +1,66 @@
+"""Crisis: suicide and self-harm language is escalated; hyperbole and awareness are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from confide import screen
+from confide.screening.detectors.crisis import CrisisDetector
+from confide.screening.types import Category, Verdict
+from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+
+DETECTOR = CrisisDetector()
+
+POSITIVES = [
+    # Slang for suicide.
+    ("honestly might just kms tonight", "kms"),
+    ("i want to unalive myself", "unalive myself"),
+    # Being a burden plus "better off without me": the span covers both cues.
+    ("can't do this anymore. they'd all be better off without me",
+     "can't do this anymore. they'd all be better off without me"),
+    # A farewell plus a method, with no suicide word at all.
+    ("saving up my pills. sorry mom", "saving up my pills. sorry mom"),
+    # A worker's post quoting a client's words is also escalated.
+    ('Client posted "i wish i was dead" at 2am and nobody saw it till morning',
+     "wish i was dead"),
+]
+
+NEGATIVES = [
+    # Hyperbole.
+    "this exam is killing me",
+    "I'd die for a coffee right now",
+    # Hyperbole with a joke marker.
+    "if I have to sit through one more meeting I want to die lol",
+    # Awareness and 988 promotion.
+    "If you are thinking about suicide, call or text 988. You are not alone.",
+    # Lyrics.
+    "'I don't want to live forever' on repeat in the car tonight 🎶",
+    # A method word alone.
+    "Picked up my pills at the pharmacy and the line was out the door",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), POSITIVES)
+def test_when_post_has_suicide_or_self_harm_language_then_crisis_stop(text: str,
+                                                                     span: str) -> None:
+    findings = run(DETECTOR, text)
+    assert_flags(findings, Category.CRISIS, span, Verdict.STOP)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_when_language_is_hyperbole_awareness_or_lyrics_then_no_crisis(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+def test_when_crisis_found_then_explanation_lists_the_required_steps() -> None:
+    finding = run(DETECTOR, "everyone would be better off without me")[0]
+    for step in ("988", "911", "supervisor", "document", "case record"):
+        assert step in finding.explanation
+    assert finding.clause == "crisis-posts"
+
+
+def test_when_crisis_in_post_then_report_verdict_is_stop() -> None:
+    report = screen("wrote the note. this is goodbye")
+    assert report.verdict is Verdict.STOP
+    assert "crisis" in report.categories
