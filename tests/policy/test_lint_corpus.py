@@ -3,7 +3,9 @@
 Precision and recall of the nlra- rules are micro-averaged over (clause, rule) pairs.
 ``clauses.jsonl`` was used to develop the patterns; ``heldout.jsonl`` was written after
 them (first run: precision 0.96, recall 0.76) and then also used to fix vocabulary gaps,
-so neither is blind any more. See tests/data/policy_clauses/README.md.
+so neither is blind any more. ``blind.jsonl`` was run once and never tuned on (precision
+1.00, recall 0.77): its floor guards against regressions, not a target to tune towards.
+See tests/data/policy_clauses/README.md.
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ def _scores(rows: list[dict[str, object]]) -> tuple[float, float, int]:
     return tp / (tp + fp), tp / (tp + fn), tp + fn
 
 
-@pytest.mark.parametrize(("name", "min_rows"), [("clauses.jsonl", 120), ("heldout.jsonl", 40)])
+@pytest.mark.parametrize(("name", "min_rows"),
+                         [("clauses.jsonl", 120), ("heldout.jsonl", 40), ("blind.jsonl", 40)])
 def test_corpus_rows_are_well_formed(name: str, min_rows: int) -> None:
     rows = _load(name)
     assert len(rows) >= min_rows
@@ -62,3 +65,10 @@ def test_every_nlra_rule_is_exercised_by_the_corpus() -> None:
     assert {"nlra-blanket-ban", "nlra-wages-discussion", "nlra-confidential-employee-info",
             "nlra-disparagement-ban", "nlra-prior-approval", "nlra-accuracy", "nlra-logo-photo",
             "nlra-savings-clause-not-cure", "vague-rule"} <= expected
+
+
+def test_when_linting_never_tuned_clauses_then_precision_stays_high_and_recall_above_070() -> None:
+    precision, recall, positives = _scores(_load("blind.jsonl"))
+    assert positives >= 20
+    assert precision >= 0.9, precision
+    assert recall >= 0.7, recall
