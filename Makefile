@@ -28,8 +28,9 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 ## Quality and speed against named peers (Presidio); prints ratios.
+## `make bench BENCH_ARGS=--quick` for a 1,000-post smoke run.
 bench: $(BENCH_STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check confide tests benchmarks

@@ -155,6 +155,14 @@ class _Dask:
             self._cluster.close()
 
 
+def available_cores() -> int:
+    """Cores this process may run on (a container's CPU limit, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _items(chunk: list[Record]) -> list[Item]:
     return [(r.line, r.id, r.text, r.error) for r in chunk]
 
@@ -195,7 +203,7 @@ def scan_records(records: Iterable[Record], writer: JsonlWriter, options: ScanOp
     if first is None:
         return summary
     second = next(chunks, None)
-    workers = options.workers or os.cpu_count() or 1
+    workers = options.workers or available_cores()
     executor: _Executor
     if options.dask:
         executor = _Dask(options.dask, workers)
