@@ -79,7 +79,10 @@ def load_policy_text(text: str, source: str = "policy.yaml") -> Policy:
         raise _input_error(exc.errors(), node, source) from None
 
 
-class _PolicyLoader(yaml.SafeLoader):
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in
+
+
+class _PolicyLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Safe YAML, but dates stay text so pydantic validates them and errors get a line."""
 
 

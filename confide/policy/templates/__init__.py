@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 from confide.errors import NotFoundError
@@ -25,5 +26,11 @@ def template_text(name: str) -> str:
 
 
 def load_template(name: str) -> Policy:
-    """The named starter template as a validated :class:`Policy`."""
+    """The named starter template as a validated :class:`Policy` (a fresh copy each call)."""
+    return _parsed(name).model_copy(deep=True)
+
+
+@lru_cache(maxsize=None)
+def _parsed(name: str) -> Policy:
+    # Templates are read-only package data: parse each once per process.
     return load_policy_text(template_text(name), source=f"{name}.yaml")
