@@ -136,3 +136,17 @@ def test_when_ctrl_c_arrives_mid_scan_then_exit_130_and_the_output_is_a_valid_pr
     got = read_output(out)
     assert 0 < len(got) < 100_000
     assert [o["id"] for o in got] == [f"p{i}" for i in range(len(got))]
+
+
+def test_when_posts_hold_control_characters_mixed_scripts_or_emoji_then_each_gets_a_report(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    texts = ["Null\x00byte and bell\x07 in a post", "Right-to-left \u202eoverride\u202c",
+             "Привет, مرحبا, 你好 from my caseload today", "\U0001F468\u200d\U0001F469\u200d\U0001F467 \U0001F1FA\U0001F1F8",
+             "x" * 20_000]  # exactly the largest post allowed
+    out = tmp_path / "out.jsonl"
+    result = _run(str(write_jsonl([{"id": i, "text": t} for i, t in enumerate(texts)])), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    got = read_output(out)
+    assert [o["id"] for o in got] == list(range(len(texts)))
+    assert all(o["verdict"] in {"ok", "review", "stop"} for o in got)

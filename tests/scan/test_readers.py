@@ -167,3 +167,27 @@ def test_when_first_post_of_a_large_file_is_read_then_the_file_is_not_read_whole
         first = next(iter(records))
         assert first.ok
         assert records.position() < records.total_bytes / 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Null\x00byte and bell\x07 in a post",  # control characters
+        "Right-to-left \u202eoverride\u202c and zero\u200bwidth",
+        "Mixed scripts: Привет, مرحبا, 你好, שלום, नमस्ते",
+        "Family emoji \U0001F468\u200d\U0001F469\u200d\U0001F467 and flags \U0001F1FA\U0001F1F8",
+        "Combining accents: e\u0301 a\u0308 and \U0001D4B3 math letters",
+    ],
+)
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_when_posts_hold_control_characters_or_mixed_scripts_then_they_are_read_exactly(
+    tmp_path: Path, text: str, fmt: str
+) -> None:
+    path = tmp_path / f"posts.{fmt}"
+    if fmt == "jsonl":
+        path.write_text(json.dumps({"id": "u1", "text": text}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    else:
+        path.write_text('id,text\r\nu1,"' + text + '"\r\n', encoding="utf-8", newline="")
+    with open_records(path) as records:
+        (record,) = list(records)
+    assert (record.id, record.text, record.error) == ("u1", text, None)
