@@ -195,7 +195,19 @@ class Condition(_Strict):
 
 
 class Clause(_Strict):
-    """One rule of the policy: what it is about, what it says, why, and what staff must do."""
+    """One rule of the policy: what it is about, what it says, why, and what staff must do.
+
+    ``applies_to`` picks the "may I ...?" situations the clause decides; a clause without
+    it governs posts and accounts (screening, rendering) but never decides a situation.
+    How ``rule`` reads ``conditions`` when deciding:
+
+    - ``permit``: allowed when the conditions hold (or there are none); otherwise silent.
+    - ``forbid``: not allowed when the conditions hold (or there are none).
+    - ``conditional``: allowed only if the conditions hold; not allowed when they fail.
+    - ``needs_approval``: needs approval until the conditions (e.g. approval given) hold.
+
+    A condition on a key the situation leaves out becomes an "allowed if ..." condition.
+    """
 
     id: str
     topic: str
