@@ -32,13 +32,21 @@ def scan(
     workers: Annotated[int | None, typer.Option("--workers", help="Processes on this machine (default: one per core).")] = None,
     dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS|local", help="Run on a Dask scheduler, or 'local' for a LocalCluster.")] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Posts per unit of work sent to a worker.")] = 256,
+    policy: Annotated[Path | None, typer.Option("--policy", help="Agency policy YAML; findings cite its clauses.")] = None,
 ) -> None:
     """Screen every post in a file: one JSON line per post, in input order."""
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
     if chunk_size < 1:
         raise InputError("--chunk-size must be 1 or more")
-    options = ScanOptions(workers=workers, dask=dask, strict=strict, chunk_size=chunk_size)
+    policy_text = None
+    if policy is not None:
+        from confide.policy.loader import load_policy
+
+        load_policy(policy)  # a bad policy stops here, before anything is written (exit 2)
+        policy_text = (policy.name, policy.read_text(encoding="utf-8"))
+    options = ScanOptions(workers=workers, dask=dask, strict=strict, chunk_size=chunk_size,
+                          policy=policy_text)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     with open_records(source, fmt, text_field=text_field, id_field=id_field) as records:
         check_output(records.path, output)

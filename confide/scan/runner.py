@@ -20,11 +20,12 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol, Self
 
 from confide.errors import InputError
 from confide.scan.records import Record
-from confide.scan.worker import Item, Result, init_worker, screen_chunk
+from confide.scan.worker import Item, PolicyText, Result, init_worker, screen_chunk
 from confide.scan.writer import JsonlWriter
 
 ProblemHook = Callable[[int, str], None]
@@ -40,12 +41,15 @@ class ScanOptions:
     :param dask: ``None``, ``"local"`` or a scheduler address (``tcp://host:8786``).
     :param strict: stop after the first record that cannot be screened.
     :param chunk_size: posts per unit of work sent to a worker.
+    :param policy: the agency policy as ``(file name, YAML text)``; findings then cite
+        its clauses. ``None``: the built-in default policy.
     """
 
     workers: int | None = 1
     dask: str | None = None
     strict: bool = False
     chunk_size: int = 256
+    policy: PolicyText | None = None
 
 
 @dataclass
@@ -85,16 +89,22 @@ class _Executor(Protocol):
     def close(self, cancel: bool) -> None: ...
 
 
+Work = Callable[[list[Item]], list[Result]]
+
+
 class _InProcess:
     """Screens each chunk in this process, when its result is asked for."""
 
     slots = 1
 
+    def __init__(self, work: Work) -> None:
+        self._work = work
+
     def submit(self, items: list[Item]) -> Any:
         return items
 
     def result(self, handle: Any) -> list[Result]:
-        return screen_chunk(handle)
+        return self._work(handle)
 
     def close(self, cancel: bool) -> None:
         return None
@@ -103,14 +113,15 @@ class _InProcess:
 class _Pool:
     """A pool of fresh processes ("spawn": no threads or locks inherited by a fork)."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, work: Work, workers: int) -> None:
         import multiprocessing
 
+        self._work = work
         self._pool = multiprocessing.get_context("spawn").Pool(workers, initializer=init_worker)
         self.slots = workers * 3
 
     def submit(self, items: list[Item]) -> Any:
-        return self._pool.apply_async(screen_chunk, (items,))
+        return self._pool.apply_async(self._work, (items,))
 
     def result(self, handle: Any) -> list[Result]:
         return handle.get()
@@ -126,9 +137,10 @@ class _Pool:
 class _Dask:
     """Chunks as Dask futures; each worker process keeps its own screening pipeline."""
 
-    def __init__(self, address: str, workers: int) -> None:
+    def __init__(self, work: Work, address: str, workers: int) -> None:
         from distributed import Client, LocalCluster
 
+        self._work = work
         self._cluster = None
         if address == "local":
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -144,7 +156,7 @@ class _Dask:
         self.slots = self.workers * 3
 
     def submit(self, items: list[Item]) -> Any:
-        return self._client.submit(screen_chunk, items, pure=False)
+        return self._client.submit(self._work, items, pure=False)
 
     def result(self, handle: Any) -> list[Result]:
         return handle.result()
@@ -204,15 +216,17 @@ def scan_records(records: Iterable[Record], writer: JsonlWriter, options: ScanOp
         return summary
     second = next(chunks, None)
     workers = options.workers or available_cores()
+    # A partial of a module-level function pickles: it reaches pool and Dask workers.
+    work: Work = partial(screen_chunk, policy=options.policy)
     executor: _Executor
     if options.dask:
-        executor = _Dask(options.dask, workers)
+        executor = _Dask(work, options.dask, workers)
         summary.mode, summary.workers = "dask", executor.workers  # type: ignore[attr-defined]
     elif workers > 1 and second is not None:
-        executor = _Pool(workers)
+        executor = _Pool(work, workers)
         summary.mode, summary.workers = "processes", workers
     else:  # one chunk is one worker's work anyway: skip starting processes
-        executor = _InProcess()
+        executor = _InProcess(work)
     stop = _StopFlag()
     cancel = True
     try:

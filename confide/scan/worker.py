@@ -29,6 +29,10 @@ Item = tuple[int, Any, "str | None", "str | None"]
 # "failed" (Confide itself failed on this post) or "broken" (Confide cannot screen at all
 # in this process; the message says why and the scan stops).
 Result = tuple[str, str, "str | None"]
+# An agency policy as (file name, YAML text): text travels to any worker, even a remote
+# Dask worker without the file, and is parsed once per process.
+PolicyText = tuple[str, str]
+_policies: dict[PolicyText, Any] = {}
 
 
 def error_line(rid: Any, line: int, message: str) -> str:
@@ -36,8 +40,8 @@ def error_line(rid: Any, line: int, message: str) -> str:
     return json.dumps({"id": rid, "error": f"line {line}: {message}"}, ensure_ascii=False)
 
 
-def screen_item(item: Item) -> Result:
-    """Screen one post; never raises."""
+def screen_item(item: Item, policy: Any = None) -> Result:
+    """Screen one post (against ``policy``, a loaded Policy or None); never raises."""
     line, rid, text, error = item
     if error is not None or text is None:
         message = error or "no text"
@@ -45,7 +49,7 @@ def screen_item(item: Item) -> Result:
     try:
         from confide import screen
 
-        report = screen(text)
+        report = screen(text, policy=policy)
         return json.dumps({"id": rid, **report.to_dict()}, ensure_ascii=False), report.verdict.value, None
     except InputError as exc:  # the pipeline refused the post (empty, too long, ...)
         return error_line(rid, line, exc.message), "bad", exc.message
@@ -71,12 +75,27 @@ def setup_problem() -> str | None:
     return _setup  # type: ignore[return-value]
 
 
-def screen_chunk(items: Sequence[Item]) -> list[Result]:
+def load_policy(policy: PolicyText | None) -> Any:
+    """The agency policy for this scan, parsed once per process (None: built-in default)."""
+    if policy is None:
+        return None
+    if policy not in _policies:
+        from confide.policy.loader import load_policy_text
+
+        _policies[policy] = load_policy_text(policy[1], source=policy[0])
+    return _policies[policy]
+
+
+def screen_chunk(items: Sequence[Item], policy: PolicyText | None = None) -> list[Result]:
     """Screen a chunk of posts in order (the unit of work sent to a worker)."""
     problem = setup_problem()
     if problem is not None:
         return [("", "broken", problem)]
-    return [screen_item(item) for item in items]
+    try:
+        loaded = load_policy(policy)
+    except ConfideError as exc:
+        return [("", "broken", f"Confide cannot read the policy: {exc}")]
+    return [screen_item(item, loaded) for item in items]
 
 
 def init_worker() -> None:

@@ -150,3 +150,32 @@ def test_when_posts_hold_control_characters_mixed_scripts_or_emoji_then_each_get
     got = read_output(out)
     assert [o["id"] for o in got] == list(range(len(texts)))
     assert all(o["verdict"] in {"ok", "review", "stop"} for o in got)
+
+
+def test_when_a_policy_is_given_then_each_report_is_the_one_check_gives_with_that_policy(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    import confide
+    from confide.policy.loader import load_policy
+
+    policy_file = tmp_path / "policy.yaml"
+    made = CliRunner().invoke(app, ["policy", "init", "--template", "child-welfare", "--output", str(policy_file)])
+    assert made.exit_code == 0, made.output
+    rows = many_posts(4)
+    out = tmp_path / "out.jsonl"
+    result = _run(str(write_jsonl(rows)), "--policy", str(policy_file), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    policy = load_policy(policy_file)
+    expected = [{"id": r["id"], **confide.screen(r["text"], policy=policy).to_dict()} for r in rows]
+    assert read_output(out) == expected
+
+
+def test_when_the_policy_is_invalid_then_exit_2_before_anything_is_written(
+    write_jsonl: Callable[..., Path], tmp_path: Path
+) -> None:
+    bad = tmp_path / "policy.yaml"
+    bad.write_text("title: no clauses\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = _run(str(write_jsonl(many_posts(2))), "--policy", str(bad), "-o", str(out))
+    assert result.exit_code == 2 and "policy.yaml" in result.stderr
+    assert not out.exists()
