@@ -17,7 +17,7 @@ from confide.errors import InputError
 from confide.screening.base import Document
 from confide.screening.data_files import load_yaml
 
-Kind = Literal["served", "event", "own_family", "coworker", "public", "self", "work"]
+Kind = Literal["served", "served_if_work", "event", "own_family", "coworker", "public", "self", "work"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
     matcher = Matcher(get_nlp().vocab)
     meta: dict[str, tuple[Kind, str]] = {}
     sections: list[tuple[str, Kind | None]] = [
-        ("served", "served"), ("events", "event"), ("not_served", None), ("work_context", "work"),
+        ("served", "served"), ("served_if_work", "served_if_work"), ("events", "event"), ("not_served", None), ("work_context", "work"),
     ]
     for section, kind in sections:
         for entry in data[section]:
@@ -119,9 +119,12 @@ def served_references(doc: Document) -> list[Referent]:
     """
     refs = find_referents(doc)
     blockers = [r for r in refs if r.kind in ("own_family", "coworker", "self")]
+    work = any(r.kind in ("served", "event", "work") for r in refs)
     out: list[Referent] = []
     for r in refs:
-        if r.kind != "served":
+        if r.kind == "served_if_work" and work:
+            r = Referent("served", r.start, r.end, r.text, r.pattern)
+        elif r.kind != "served":
             continue
         if any(b.start <= r.start and r.end <= b.end for b in blockers):
             continue

@@ -14,6 +14,7 @@ worker's own health make no finding: that is where generic PII tools raise false
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
@@ -21,6 +22,7 @@ from typing import Any, Sequence
 from confide.screening.base import Detector, Document
 from confide.screening.clauses import default_clause
 from confide.screening.data_files import load_yaml
+from confide.screening.names import known_names, looks_like_person
 from confide.screening.referents import (
     Referent,
     find_referents,
@@ -111,97 +113,157 @@ def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent]) -> bool:
     return False
 
 
+@dataclass
+class Context:
+    """What the detector knows about one post: who it is about, and what it reveals."""
+
+    doc: Document
+    entities: list[Entity]
+    served: list[Referent]
+    anchors: list[Referent]
+    events: list[Referent]
+    blockers: list[Referent]
+    work: bool
+
+
+@dataclass(frozen=True)
+class AnchorScore:
+    """How much the details around one person served narrow down who they are."""
+
+    anchor: Referent
+    score: float
+    details: tuple[Detail, ...]
+
+
+def analyse(doc: Document) -> Context:
+    """Resolve who the post is about and which entities may belong to them."""
+    data = load_yaml(*_LEX)
+    refs = find_referents(doc)
+    served = served_references(doc)
+    work = in_work_context(doc)
+    blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")]
+    entities = [_normalise_entity(doc.text, e, work) for e in doc.entities]
+    # Who the identifiers may belong to: a person served, or, when the writer speaks
+    # about their work, a person described by age or room ("19yo male", "rm 22"), or
+    # named with an honorific ("Mrs. Chen-Liu").
+    anchor_entities = set(data["entities"]["anchors"])
+    anchors = served + [
+        _as_referent(e) for e in entities
+        if work and not _belongs_to_non_client(e, blockers)
+        and (e.entity in anchor_entities or (e.entity == "PERSON" and _has_honorific(doc.text, e)))
+    ]
+    events = [r for r in refs if r.kind == "event"]
+    return Context(doc, entities, served, anchors, events, blockers, work)
+
+
+def score_anchors(ctx: Context) -> list[AnchorScore]:
+    """Weigh the quasi-identifiers near each individual person served."""
+    threshold = load_yaml(*_LEX)["threshold"]
+    window = int(threshold["window"])
+    individual = [a for a in ctx.anchors if not _is_plural(a)]
+    if not individual and ctx.events and ctx.work:
+        individual = ctx.events[:1]
+    if not individual:
+        return []
+    details = _dedupe_details(lexical_details(ctx.doc) + entity_details(ctx.entities))
+    scores: list[AnchorScore] = []
+    for anchor in individual:
+        by_group: dict[str, Detail] = {}
+        for d in details:
+            if not _near(anchor.start, anchor.end, d.start, d.end, window):
+                continue
+            if d.start >= anchor.start and d.end <= anchor.end and d.group == anchor.pattern:
+                continue
+            if d.group not in by_group or d.weight > by_group[d.group].weight:
+                by_group[d.group] = d
+        score = sum(d.weight for d in by_group.values())
+        if anchor.kind == "event":
+            score -= 1.0  # a work event alone is a weaker link than "my client"
+        scores.append(AnchorScore(anchor, score, tuple(by_group.values())))
+    return scores
+
+
 class ConfidentialityDetector(Detector):
     """Flags direct and indirect identification of people the worker serves."""
 
     name = "confidentiality"
     category = Category.CONFIDENTIALITY
 
-    def detect(self, doc: Document) -> list[Finding]:
-        data = load_yaml(*_LEX)
+    def _make(self, doc: Document, start: int, end: int, explanation: str, severity: Verdict,
+              entity: str | None, kind: str = "") -> Finding:
         clause = default_clause(self.category)
+        return Finding(self.category, start, end, doc.text[start:end], explanation,
+                       clause["clause"], severity, entity, self.name, clause["standard"],
+                       kind or (entity or "").lower())
+
+    def detect(self, doc: Document) -> list[Finding]:
+        ctx = analyse(doc)
+        return self._direct(ctx) + self._indirect(ctx)
+
+    def _direct(self, ctx: Context) -> list[Finding]:
+        """Names, numbers and addresses that identify a person served on their own."""
+        data = load_yaml(*_LEX)
         direct_names: dict[str, str] = data["entities"]["direct"]
         alone: set[str] = set(data["entities"]["direct_alone"])
-        threshold = data["threshold"]
-        window = int(threshold["window"])
-
-        refs = find_referents(doc)
-        served = served_references(doc)
-        work = in_work_context(doc)
-        events = [r for r in refs if r.kind == "event"]
-        blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")]
-        # Who the identifiers may belong to: a person served, or, when the writer speaks
-        # about their work, a person described by age ("19yo male", "a 90 yo man").
-        anchors: list[Referent] = served + [_as_referent(e) for e in doc.entities
-                                            if work and e.entity == "AGE"
-                                            and not _belongs_to_non_client(e, blockers)]
+        window = int(data["threshold"]["window"])
+        text = ctx.doc.text
         findings: list[Finding] = []
-
-        def make(start: int, end: int, explanation: str, severity: Verdict, entity: str | None,
-                 kind: str = "") -> Finding:
-            return Finding(self.category, start, end, doc.text[start:end], explanation,
-                           clause["clause"], severity, entity, self.name, clause["standard"],
-                           kind or (entity or "").lower())
-
-        # 1. Direct identifiers.
-        for e in doc.entities:
+        for e in ctx.entities:
             kind = _entity_kind(e)
-            if kind not in direct_names:
+            birth = kind == "DATE_TIME" and _is_birth_date(text, e)
+            if kind not in direct_names and not birth:
                 continue
-            what = direct_names[kind]
-            if kind in alone:
-                findings.append(make(e.start, e.end, (
+            what = direct_names.get(kind, "a date of birth")
+            if kind in alone or birth:
+                findings.append(self._make(ctx.doc, e.start, e.end, (
                     f"\u201c{e.text}\u201d is {what}. It points to one person's service record; "
                     "it must never appear in a post."), Verdict.STOP, kind))
                 continue
-            if not work or _belongs_to_non_client(e, blockers) or _is_titled_official(doc.text, e):
+            if not ctx.work or _belongs_to_non_client(e, ctx.blockers) or _is_titled_official(text, e):
                 continue
-            anchor = next((a for a in anchors + events
+            if kind == "PERSON" and not looks_like_person(
+                    text, e, after_served=any(0 <= e.start - r.end <= 2 for r in ctx.served)):
+                continue
+            if _is_addressee(text, e):
+                continue
+            anchor = next((a for a in ctx.anchors + ctx.events
                            if _near(a.start, a.end, e.start, e.end, window)), None)
             if anchor is None:
                 continue
-            if not served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS", "HANDLE"):
-                # A hotline or office number in a work post is not a client's.
+            if not ctx.served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS", "HANDLE", "ADDRESS"):
+                # A hotline, office number or office address in a work post is not a client's.
                 continue
-            findings.append(make(e.start, e.end, (
+            findings.append(self._make(ctx.doc, e.start, e.end, (
                 f"\u201c{e.text}\u201d is {what}, and the post links it to "
                 f"\u201c{anchor.text}\u201d. Anyone who knows them learns they receive services "
                 "from you, which is theirs to share, not yours."), Verdict.STOP, kind))
+        return findings
 
-        # 2. Indirect identification: quasi-identifiers attached to a person served.
-        individual = [a for a in anchors if not _is_plural(a)]
-        if not individual and events and work:
-            individual = events[:1]
-        if individual:
-            details = _dedupe_details(lexical_details(doc) + entity_details(doc.entities))
-            flagged: set[tuple[int, int]] = set()
-            for anchor in individual:
-                near = [d for d in details if _near(anchor.start, anchor.end, d.start, d.end, window)]
-                by_group: dict[str, Detail] = {}
-                for d in near:
-                    if d.group not in by_group or d.weight > by_group[d.group].weight:
-                        by_group[d.group] = d
-                score = sum(d.weight for d in by_group.values())
-                if anchor.kind == "event":
-                    score -= 1.0  # a work event alone is a weaker link than "my client"
-                if score < float(threshold["review"]):
+    def _indirect(self, ctx: Context) -> list[Finding]:
+        """Quasi-identifiers that together single out one person served."""
+        threshold = load_yaml(*_LEX)["threshold"]
+        findings: list[Finding] = []
+        flagged: set[tuple[int, int]] = set()
+        for scored in score_anchors(ctx):
+            if scored.score < float(threshold["review"]):
+                continue
+            severity = Verdict.STOP if scored.score >= float(threshold["stop"]) else Verdict.REVIEW
+            anchor = scored.anchor
+            kinds = ", ".join(d.explain for d in scored.details if d.weight >= 0.75)
+            if (anchor.start, anchor.end) not in flagged:
+                flagged.add((anchor.start, anchor.end))
+                findings.append(self._make(ctx.doc, anchor.start, anchor.end, (
+                    f"\u201c{anchor.text}\u201d refers to someone you serve, and the post adds "
+                    f"{kinds or 'details about them'}. Together these can let family, friends "
+                    "or the person themselves recognise who it is, even without a name."),
+                    severity, *_anchor_entity_kind(anchor)))
+            for d in scored.details:
+                if d.weight < 0.75 or (d.start, d.end) in flagged:
                     continue
-                severity = Verdict.STOP if score >= float(threshold["stop"]) else Verdict.REVIEW
-                kinds = ", ".join(d.explain for d in by_group.values() if d.weight >= 0.75)
-                if (anchor.start, anchor.end) not in flagged:
-                    flagged.add((anchor.start, anchor.end))
-                    findings.append(make(anchor.start, anchor.end, (
-                        f"\u201c{anchor.text}\u201d refers to someone you serve, and the post adds "
-                        f"{kinds or 'details about them'}. Together these can let family, friends "
-                        "or the person themselves recognise who it is, even without a name."),
-                        severity, *_anchor_entity_kind(anchor)))
-                for d in by_group.values():
-                    if d.weight < 0.75 or (d.start, d.end) in flagged:
-                        continue
-                    flagged.add((d.start, d.end))
-                    findings.append(make(d.start, d.end, (
-                        f"\u201c{d.text}\u201d gives {d.explain} of the person you serve; "
-                        "remove or generalise it."), severity, d.entity, d.group))
+                flagged.add((d.start, d.end))
+                findings.append(self._make(ctx.doc, d.start, d.end, (
+                    f"\u201c{d.text}\u201d gives {d.explain} of the person you serve; "
+                    "remove or generalise it."), severity, d.entity, d.group))
         return findings
 
 
@@ -219,8 +281,7 @@ def _is_plural(ref: Referent) -> bool:
     """"my clients" speaks of a group; only one person can be singled out."""
     if ref.pattern == "one-of-my":
         return False
-    last = ref.text.lower().split()[-1] if ref.text.split() else ""
-    return last in _PLURAL_HEADS
+    return any(word in _PLURAL_HEADS for word in ref.text.lower().replace("'", " ").split())
 
 
 def _is_titled_official(text: str, e: Entity) -> bool:
@@ -235,6 +296,65 @@ def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
         entity = anchor.pattern.removeprefix("described-by-").upper()
         return entity, entity.lower()
     return None, "served_reference" if anchor.kind == "served" else "work_event"
+
+
+_REPLY = re.compile(r"^\s*(?:replying to|reply to|re:?|@)", re.I)
+
+
+def _is_addressee(text: str, e: Entity) -> bool:
+    """The person a reply or comment speaks to ("@sam ...", "Carla, you asked ...").
+
+    Someone a worker answers in public is the reader, not a client being described;
+    advice to them is judged by the clinical-advice detector.
+    """
+    head = text[:e.start]
+    if e.entity == "HANDLE" and (not head.strip() or _REPLY.match(head)):
+        return True
+    if e.entity == "PERSON" and not head.strip() and text[e.end:e.end + 2].startswith(","):
+        return True  # a vocative: "Carla, you asked about ..."
+    return bool(_REPLY.match(head)) and len(head) < 20
+
+
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)\W*$", re.I)
+_FULL_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\b(?:19|20)\d{2}\b")
+
+
+def _is_birth_date(text: str, e: Entity) -> bool:
+    """A full date next to "DOB" or "born" is a date of birth: HIPAA Safe Harbor (b)(2)(i)(C)."""
+    return bool(_FULL_DATE.search(e.text)) and bool(_BIRTH.search(text[max(0, e.start - 16):e.start]))
+
+
+def _has_honorific(text: str, e: Entity) -> bool:
+    """"Mrs. Chen-Liu", "Mr. Bao": how workers name the older adults they serve."""
+    return re.search(r"\b(?:mr|mrs|ms|miss|mx)\.?\s*$", text[max(0, e.start - 6):e.start], re.I) is not None
+
+
+_AGE_LIKE = re.compile(r"^\d{1,3}[- ](?:year|yr)s?[- ]old$|^\d{1,3}[- ]?(?:yo|y/o)$", re.I)
+_FACILITY_HEAD = re.compile(
+    r"\b(?:elementary|middle|high|school|academy|hospital|clinic|center|centre|diner|cafe|"
+    r"store|market|church|shelter|home|manor|village|apartments|courts|motel|inn)$", re.I)
+
+
+def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
+    """Correct the statistical model's usual slips before entities are weighed.
+
+    "Darnell Hughes" tagged ORGANIZATION is a person when both words are known names;
+    "58-year-old" tagged DATE_TIME is an age; "Maplewood Elementary" tagged PERSON is a
+    school. In a post about work, a named business or place is where someone served
+    lives, works or was seen: it counts as a location.
+    """
+    if e.recognizer != "ner":
+        return e
+    words = [w.strip("'’.,").lower() for w in e.text.split()]
+    if e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and all(w in known_names() for w in words):
+        return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
+    if e.entity == "DATE_TIME" and _AGE_LIKE.match(e.text.strip()):
+        return Entity("AGE", e.start, e.end, e.text, e.score, e.recognizer)
+    if e.entity in ("PERSON", "ORGANIZATION") and _FACILITY_HEAD.search(e.text.strip()):
+        return Entity("FACILITY", e.start, e.end, e.text, e.score, e.recognizer)
+    if e.entity == "ORGANIZATION" and work:
+        return Entity("LOCATION", e.start, e.end, e.text, e.score, e.recognizer)
+    return e
 
 
 def _as_referent(e: Entity) -> Referent:

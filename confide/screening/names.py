@@ -1,0 +1,50 @@
+"""Is a word the statistical model tagged PERSON really a person's name?
+
+The small English model tags apps, brands and shops as people ("Messenger", "Doritos",
+"Sephora"). A direct confidentiality finding on a client's name is a strong claim, so a
+single capitalised word needs evidence: it is a known first name or surname (US Census
+lists, public domain, plus a list of names common since 1990 across communities), it
+follows an honorific, or it stands right after a reference to someone served
+("my client Devon"). Two capitalised words ("Jaylen Brooks") are evidence on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from confide.screening.types import Entity
+
+_HONORIFIC = re.compile(r"(?:\b(?:mr|mrs|ms|miss|mx|mister|señor|senora|señora|sr|sra)\.?\s+)$", re.I)
+_WORD = re.compile(r"[A-Za-zÀ-ÿ'’.-]+")
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Lower-cased first names and surnames shipped in ``lexicons/names``."""
+    names: set[str] = set()
+    pkg = resources.files("confide.screening.lexicons.names")
+    for fname in ("first_names.txt", "extra_first_names.txt", "surnames.txt"):
+        for line in pkg.joinpath(fname).read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                names.add(line)
+    return frozenset(names)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("'’.").lower() for w in _WORD.findall(text) if w.strip("'’.")]
+
+
+def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
+    """Evidence that ``e`` names a person rather than a product, place or app."""
+    words = [w for w in _words(e.text) if w not in ("s",)]
+    if not words:
+        return False
+    capitalised = [w for w in e.text.split() if w[:1].isupper()]
+    if len(capitalised) >= 2:
+        return True
+    if after_served or _HONORIFIC.search(text[max(0, e.start - 12):e.start]):
+        return True
+    return any(w in known_names() for w in words)
