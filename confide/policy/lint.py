@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -139,7 +140,8 @@ def _clause_text(policy: Policy) -> list[LintFinding]:
     """NLRA, vague-rule and savings-clause checks on each clause's text."""
     analyses = [analyse_text(c.text, f"clauses[{i}].text", examples=bool(c.examples))
                 for i, c in enumerate(policy.clauses)]
-    out = [f for a in analyses for f in a.findings]
+    out = [replace(f, message=f'clause "{c.id}", {f.message}')
+           for c, a in zip(policy.clauses, analyses) for f in a.findings]
     savers = [i for i, (c, a) in enumerate(zip(policy.clauses, analyses))
               if a.has_savings or _is_protected_speech(c)]
     if not savers:
@@ -151,7 +153,8 @@ def _clause_text(policy: Policy) -> list[LintFinding]:
         if a.has_nlra_risk:
             where = ("in the same clause" if i in savers
                      else f'clause "{policy.clauses[savers[0]].id}"')
-            out.append(savings_not_cure(f"clauses[{i}].text", where))
+            cure = savings_not_cure(f"clauses[{i}].text", where)
+            out.append(replace(cure, message=f'clause "{policy.clauses[i].id}": {cure.message}'))
     return out
 
 
