@@ -23,9 +23,23 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ'’.-]+")
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """Lower-cased first names and surnames shipped in ``lexicons/names``."""
+    return first_names() | _read("surnames.txt")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Lower-cased first names: a single word is a name only if it is one of these.
+
+    Census surnames include everyday words ("Smart", "Messenger", "Young"), so a lone
+    capitalised word needs a first name to count.
+    """
+    return _read("first_names.txt") | _read("extra_first_names.txt")
+
+
+def _read(*fnames: str) -> frozenset[str]:
     names: set[str] = set()
     pkg = resources.files("confide.screening.lexicons.names")
-    for fname in ("first_names.txt", "extra_first_names.txt", "surnames.txt"):
+    for fname in fnames:
         for line in pkg.joinpath(fname).read_text(encoding="utf-8").splitlines():
             line = line.strip()
             if line and not line.startswith("#"):
@@ -43,8 +57,9 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
     if not words:
         return False
     capitalised = [w for w in e.text.split() if w[:1].isupper()]
-    if len(capitalised) >= 2:
-        return True
     if after_served or _HONORIFIC.search(text[max(0, e.start - 12):e.start]):
         return True
-    return any(w in known_names() for w in words)
+    if len(capitalised) >= 2:
+        # "Jaylen Brooks" yes; "Adult Probation" no: one word must be a known name.
+        return any(w in known_names() for w in words)
+    return any(w in first_names() for w in words)

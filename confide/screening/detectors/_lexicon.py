@@ -16,6 +16,7 @@ Matchers are built once per lexicon; a bad pattern fails when the lexicon is loa
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -31,8 +32,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from confide.screening.base import Document
 
 LEXICON_PACKAGE = "confide.screening.lexicons"
-# Tokens that end a sentence or clause in a tokens-only Doc (no parser has run).
-_SENTENCE_END = {".", "!", "?", "…", "...", "!!", "??", "?!", "!?", "!!!", ";"}
+_IDS_KEY = "confide.lexicon.token_ids"
+# What ends a sentence or clause in a post (no parser has run): end punctuation
+# followed by a space or the end, a semicolon, or a line break.
+_SENTENCE_END_RE = re.compile(r"[.!?…;]+(?=[\s\"'”’)]|$)|\n")
+_SENT_KEY = "confide.lexicon.sentences"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,36 @@ def _resolve(value: Any, words: dict[str, list[str]], where: str) -> Any:
     return value
 
 
+def _token_ids(tokens: Doc) -> frozenset[int]:
+    """The LOWER and NORM ids of every token, computed once per post and shared."""
+    ids = tokens.user_data.get(_IDS_KEY)
+    if ids is None:
+        from spacy.attrs import LOWER, NORM
+
+        ids = frozenset(tokens.to_array([LOWER, NORM]).ravel().tolist())
+        tokens.user_data[_IDS_KEY] = ids
+    return ids  # type: ignore[no-any-return]
+
+
+def _requirements(pattern: list[dict[str, Any]]) -> tuple[list[frozenset[str]], list[str]]:
+    """What any text matching ``pattern`` must contain: for each required token with a
+    word or word list, one of those words; for each required token REGEX, a match."""
+    word_sets: list[frozenset[str]] = []
+    regexes: list[str] = []
+    for spec in pattern:
+        if spec.get("OP") in ("?", "*"):
+            continue
+        for attr in ("LOWER", "NORM", "TEXT", "ORTH"):
+            value = spec.get(attr)
+            if isinstance(value, str):
+                word_sets.append(frozenset([value.lower()]))
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                word_sets.append(frozenset(str(w).lower() for w in value["IN"]))
+            elif isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+                regexes.append(value["REGEX"].removeprefix("^").removesuffix("$"))
+    return word_sets, regexes
+
+
 def _phrase_variants(phrase: str) -> list[str]:
     """A phrase as written, plus its hyphenated form ("frequent flyer" -> "frequent-flyer")."""
     variants = [phrase]
@@ -99,8 +133,23 @@ def _phrase_variants(phrase: str) -> list[str]:
     return variants
 
 
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """One token pattern with what must be in a post for it to have a chance to match."""
+
+    concept: str
+    matcher: Any  # a spaCy Matcher holding just this pattern
+    required_ids: tuple[frozenset[int], ...]
+    required_re: tuple[re.Pattern[str], ...]
+
+    def may_match(self, ids: frozenset[int], text: str) -> bool:
+        """Every required token has a candidate word in the post (cheap set tests)."""
+        return (all(not req.isdisjoint(ids) for req in self.required_ids)
+                and all(rx.search(text) for rx in self.required_re))
+
+
 class Lexicon:
-    """One YAML lexicon compiled to a PhraseMatcher and a Matcher, built once."""
+    """One YAML lexicon compiled to a PhraseMatcher and gated Matchers, built once."""
 
     def __init__(self, filename: str) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
@@ -116,7 +165,7 @@ class Lexicon:
         self.data: dict[str, Any] = data
         nlp = get_nlp()
         self._phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self._matcher = Matcher(nlp.vocab)
+        self._patterns: list[_Pattern] = []
         self.concepts: tuple[str, ...] = tuple(data["concepts"])
         for concept, spec in data["concepts"].items():
             where = f"{filename}: concepts.{concept}"
@@ -131,19 +180,35 @@ class Lexicon:
             if docs:
                 self._phrases.add(concept, docs)
             patterns = [_resolve(p, self.words, where) for p in spec.get("patterns") or []]
-            if patterns:
+            for pattern in patterns:
+                matcher = Matcher(nlp.vocab)
                 try:
-                    self._matcher.add(concept, patterns)
+                    matcher.add(concept, [pattern])
                 except Exception as exc:  # spaCy raises ValueError/MatchPatternError
                     raise InputError(f"bad token pattern: {exc}", location=where) from exc
+                # The Matcher costs far more than the PhraseMatcher (its IN and REGEX
+                # predicates run in Python), so a pattern runs only when every token it
+                # requires has a candidate in the post.
+                word_sets, regexes = _requirements(pattern)
+                self._patterns.append(_Pattern(
+                    concept, matcher,
+                    tuple(frozenset(nlp.vocab.strings.add(w) for w in ws) for ws in word_sets),
+                    tuple(re.compile(rx, re.IGNORECASE) for rx in regexes)))
             if not docs and not patterns:
                 raise InputError("a concept needs 'phrases' and/or 'patterns'", location=where)
 
-    def find(self, tokens: Doc) -> Hits:
-        """Every concept cue in a tokens-only Doc, longest first where one concept overlaps."""
+    def find(self, doc: Document, concepts: Iterable[str] | None = None) -> Hits:
+        """Cues of ``concepts`` (default: all) in a post; where hits of one concept
+        overlap, the longest is kept."""
+        tokens = doc.tokens
+        wanted = set(self.concepts if concepts is None else concepts)
         strings = tokens.vocab.strings
-        raw = [(strings[m], s, e) for m, s, e in self._phrases(tokens)]
-        raw += [(strings[m], s, e) for m, s, e in self._matcher(tokens)]
+        raw = [(c, s, e) for m, s, e in self._phrases(tokens) if (c := strings[m]) in wanted]
+        ids = _token_ids(tokens) if self._patterns else frozenset()
+        text = doc.text
+        for p in self._patterns:
+            if p.concept in wanted and p.may_match(ids, text):
+                raw += [(p.concept, s, e) for _, s, e in p.matcher(tokens)]
         raw.sort(key=lambda r: (r[0], r[1], -(r[2] - r[1])))
         hits: list[Hit] = []
         last: dict[str, int] = {}
@@ -169,28 +234,42 @@ def lexicon(filename: str) -> Lexicon:
     return Lexicon(filename)
 
 
-def sentence_ids(tokens: Doc) -> list[int]:
-    """A sentence number per token, from punctuation and line breaks (no parser needed)."""
-    ids: list[int] = []
-    current = 0
-    for tok in tokens:
-        if tok.is_space and "\n" in tok.text:
-            ids.append(current)
-            current += 1
-            continue
-        ids.append(current)
-        if tok.text in _SENTENCE_END or (tok.is_punct and set(tok.text) <= set(".!?…")):
-            current += 1
+def sentence_ids(doc: Document) -> list[int]:
+    """A sentence number per token, from end punctuation and line breaks (no parser).
+
+    Computed from character offsets in one pass over the text and cached on the Doc,
+    because iterating spaCy tokens in Python is slow and several detectors ask.
+    """
+    tokens = doc.tokens
+    cached = tokens.user_data.get(_SENT_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    from bisect import bisect_right
+
+    from spacy.attrs import IDX
+
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(doc.text)]
+    starts = tokens.to_array([IDX]).ravel().tolist()
+    ids = [bisect_right(ends, start) for start in starts]
+    tokens.user_data[_SENT_KEY] = ids
     return ids
 
 
 def sentence_span(tokens: Doc, sent: Sequence[int], index: int) -> tuple[int, int]:
-    """Character span of the sentence holding token ``index``, trimmed of its end mark."""
+    """Character span of the sentence holding token ``index``, trimmed of its end mark
+    and surrounding space."""
     sid = sent[index]
-    toks = [t for t in tokens if sent[t.i] == sid and not t.is_space]
-    while len(toks) > 1 and toks[-1].is_punct:
-        toks.pop()
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    first = index
+    while first > 0 and sent[first - 1] == sid:
+        first -= 1
+    last = index
+    while last + 1 < len(sent) and sent[last + 1] == sid:
+        last += 1
+    while first < last and tokens[first].is_space:
+        first += 1
+    while last > first and (tokens[last].is_punct or tokens[last].is_space):
+        last -= 1
+    return tokens[first].idx, tokens[last].idx + len(tokens[last].text)
 
 
 def make_finding(

@@ -28,6 +28,8 @@ from confide.screening.detectors._lexicon import (
 )
 from confide.screening.types import Category, Finding, Verdict
 
+# Concepts that must be present before anything else is worth matching.
+_GATE = ("contact", "personal_channel", "handle")
 LEXICON = "boundary.yaml"
 # A served reference and a contact cue this many sentences apart still belong together
 # ("One of my foster youth sent me a request. ... Accepted").
@@ -49,10 +51,10 @@ class BoundaryDetector(Detector):
         """Return one finding per sentence with personal contact with someone served."""
         lex = lexicon(LEXICON)
         tokens = doc.tokens
-        hits = lex.find(tokens)
-        if not hits.has("contact", "personal_channel", "handle"):
-            return []
-        sent = sentence_ids(tokens)
+        if not lex.find(doc, _GATE):
+            return []  # the common case: no social-media contact at all
+        hits = lex.find(doc)
+        sent = sentence_ids(doc)
         first_person = {sent[t.i] for t in tokens if t.lower_ in _FIRST_PERSON}
         public = _public_contact(hits, sent)
         if public is not None:

@@ -27,6 +27,8 @@ from confide.screening.detectors._lexicon import (
 )
 from confide.screening.types import Category, Finding, Verdict
 
+# Concepts that must be present before anything else is worth matching.
+_GATE = ("drug", "diagnosis", "legal", "care_directive")
 LEXICON = "clinical_advice.yaml"
 # A diagnosis frame must come this close before the diagnosis ("sounds like shingles").
 _FRAME_WINDOW = 4
@@ -57,10 +59,10 @@ class ClinicalAdviceDetector(Detector):
         """Return one finding per sentence that advises a specific person."""
         lex = lexicon(LEXICON)
         tokens = doc.tokens
-        hits = lex.find(tokens)
-        if not hits.has("drug", "diagnosis", "legal", "care_directive"):
-            return []
-        sent = sentence_ids(tokens)
+        if not lex.find(doc, _GATE):
+            return []  # the common case: no advice content at all
+        hits = lex.find(doc)
+        sent = sentence_ids(doc)
         explicit = hits.has("addressee") or _vocative(tokens)
         kinds: dict[int, set[str]] = {}
         first_hit: dict[int, Hit] = {}

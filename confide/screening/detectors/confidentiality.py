@@ -106,6 +106,8 @@ def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent]) -> bool:
     for b in blockers:
         if b.start <= e.start and e.end <= b.end:
             return True
+        if b.kind == "coworker" and 0 <= b.start - e.end <= 6:
+            return True  # "Kim, our charge nurse", "Beatriz and the care team"
         if 0 <= e.start - b.end <= 3 and b.kind in ("own_family", "coworker"):
             return True
         if b.kind == "public" and abs(e.start - b.end) <= 40:
@@ -140,7 +142,8 @@ def analyse(doc: Document) -> Context:
     data = load_yaml(*_LEX)
     refs = find_referents(doc)
     served = served_references(doc)
-    work = in_work_context(doc)
+    signals = set(data["entities"]["work_signals"])
+    work = in_work_context(doc) or any(e.entity in signals for e in doc.entities)
     blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")]
     entities = [_normalise_entity(doc.text, e, work) for e in doc.entities]
     # Who the identifiers may belong to: a person served, or, when the writer speaks
@@ -178,7 +181,7 @@ def score_anchors(ctx: Context) -> list[AnchorScore]:
                 by_group[d.group] = d
         score = sum(d.weight for d in by_group.values())
         if anchor.kind == "event":
-            score -= 1.0  # a work event alone is a weaker link than "my client"
+            score -= 1.5  # a work event alone is a weaker link than "my client"
         scores.append(AnchorScore(anchor, score, tuple(by_group.values())))
     return scores
 
@@ -230,8 +233,11 @@ class ConfidentialityDetector(Detector):
                            if _near(a.start, a.end, e.start, e.end, window)), None)
             if anchor is None:
                 continue
-            if not ctx.served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS", "HANDLE", "ADDRESS"):
-                # A hotline, office number or office address in a work post is not a client's.
+            if not ctx.served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS", "HANDLE"):
+                # A hotline or office number in a work post is not a client's.
+                continue
+            if kind == "ADDRESS" and anchor.kind == "event":
+                # An address beside a work event only ("drop gifts at 1120 Main St") is the office's.
                 continue
             findings.append(self._make(ctx.doc, e.start, e.end, (
                 f"\u201c{e.text}\u201d is {what}, and the post links it to "

@@ -36,7 +36,7 @@ class CrisisDetector(Detector):
     def detect(self, doc: Document) -> Sequence[Finding]:
         """Return one finding over the crisis language, or nothing."""
         lex = lexicon(LEXICON)
-        hits = lex.find(doc.tokens)
+        hits = lex.find(doc)
         cues = hits.of(*_WEIGHTS)
         if not cues:
             return []

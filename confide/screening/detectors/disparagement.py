@@ -31,6 +31,8 @@ from confide.screening.detectors._lexicon import (
 )
 from confide.screening.types import Category, Finding, Verdict
 
+# Concepts that must be present before anything else is worth matching.
+_GATE = ("label", "label_context", "contempt", "mock_frame", "weak")
 LEXICON = "disparagement.yaml"
 # Counter-speech must come this close before a label to cancel it ("stop calling them
 # frequent flyers").
@@ -53,11 +55,11 @@ class DisparagementDetector(Detector):
         """Return one finding per demeaning cue aimed at people served."""
         lex = lexicon(LEXICON)
         tokens = doc.tokens
-        hits = lex.find(tokens)
-        if not hits.has(*_WEIGHTS):
-            return []
+        if not lex.find(doc, _GATE):
+            return []  # the common case: nothing that could demean anyone
+        hits = lex.find(doc)
         hits = hits.with_extra(served_referent_hits(doc))
-        sent = sentence_ids(tokens)
+        sent = sentence_ids(doc)
         work = hits.has("work_context")
         accepted: list[tuple[Hit, str]] = []
         not_label = hits.of("not_label")

@@ -41,10 +41,10 @@ class ProtectedSpeechDetector(Detector):
         """Return one protected-speech passage per sentence about terms of work."""
         lex = lexicon(LEXICON)
         tokens = doc.tokens
-        hits = lex.find(tokens)
+        hits = lex.find(doc)
         if not hits.has(*_TOPICS, *_WEAK, "management"):
             return []
-        sent = sentence_ids(tokens)
+        sent = sentence_ids(doc)
         topics: dict[int, list[str]] = {}
         anchor: dict[int, int] = {}
         for h in hits.of(*_TOPICS):

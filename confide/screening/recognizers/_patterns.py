@@ -43,12 +43,18 @@ class TextFeatures:
 
     digits: int
     lower: str
+    words: frozenset[str]
+
+
+_TOKEN = re.compile(r"[a-z0-9&]+")
 
 
 @lru_cache(maxsize=256)
 def text_features(text: str) -> TextFeatures:
-    """Count digits and lowercase once per post, shared by every recognizer."""
-    return TextFeatures(digits=len(_DIGIT.findall(text)), lower=text.lower())
+    """Count digits, lowercase and collect words once per post, for every recognizer."""
+    lower = text.lower()
+    return TextFeatures(digits=len(_DIGIT.findall(text)), lower=lower,
+                        words=frozenset(_TOKEN.findall(lower)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +68,52 @@ class Pattern:
     validate: Callable[[str], bool] | None = None
     invalidate: Callable[[str], bool] | None = None
     validated_score: float | None = None
+    prefilter: "Prefilter | None" = None
+    preceded_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class Prefilter:
-    """Skip a post unless it has enough digits and one of the trigger substrings."""
+    """Skip a post unless it has enough digits, one of the trigger substrings (``any_of``)
+    and one of the trigger words (``any_word``, compared with the post's word set)."""
 
     min_digits: int = 0
     any_of: tuple[str, ...] = ()
+    any_word: frozenset[str] = frozenset()
+    regex: re.Pattern[str] | None = None
+    # for a multi-word entry ("group home"), the words after the first must be there too
+    word_tails: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
-    def admits(self, features: TextFeatures) -> bool:
-        """True when the regexes could possibly match this post."""
+    def admits(self, features: TextFeatures, text: str = "") -> bool:
+        """True when the regexes could possibly match this post (called per post and
+        pattern, so written for speed: no generators, no new sets)."""
         if features.digits < self.min_digits:
             return False
-        if self.any_of and not any(s in features.lower for s in self.any_of):
+        if self.any_word:
+            if self.word_tails:
+                if not self._tails_present(features.words):
+                    return False
+            elif features.words.isdisjoint(self.any_word):
+                return False
+        if self.any_of:
+            lower = features.lower
+            for needle in self.any_of:
+                if needle in lower:
+                    break
+            else:
+                return False
+        if self.regex is not None and self.regex.search(text) is None:
             return False
         return True
+
+    def _tails_present(self, words: frozenset[str]) -> bool:
+        """True when some entry has its first word and all its other words in the post."""
+        if words.isdisjoint(self.any_word):
+            return False
+        for first, tail in self.word_tails:
+            if first in words and all(w in words for w in tail):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +150,37 @@ def _score(source: str, where: str, value: Any) -> float:
 _LIST_REF = re.compile(r"\{\{(\w+)\}\}")
 
 
+def _trie_regex(words: list[str]) -> str:
+    """A regex for ``words`` with shared prefixes factored out ("c(?:ase|lient)").
+
+    Python's ``re`` tries each branch of a flat alternation at every position; a trie
+    tries one character class first, which makes word lists cheap to scan for.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            # optional tail: the longer word is tried first (greedy), then the shorter
+            return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
 def _alternation(words: list[str]) -> str:
-    """A non-capturing group matching any word; longest first, spaces match any spacing."""
-    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return "(?:" + "|".join(escaped) + ")"
+    """A non-capturing group matching any of ``words``; spaces match any spacing."""
+    return _trie_regex(list(dict.fromkeys(words)))
 
 
 def _expand(source: str, pattern: str, regex_text: str, lists: dict[str, str]) -> str:
@@ -129,30 +192,83 @@ def _expand(source: str, pattern: str, regex_text: str, lists: dict[str, str]) -
     return _LIST_REF.sub(sub, regex_text)
 
 
-def _lists(source: str, raw: Any) -> dict[str, str]:
+def _lists(source: str, raw: Any) -> dict[str, list[str]]:
     if raw is None:
         return {}
-    if not isinstance(raw, dict) or not all(
-            isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
-            for v in raw.values()):
+    if not isinstance(raw, dict):
         raise _fail(source, "lists must map names to non-empty lists of words")
-    return {str(k): _alternation(v) for k, v in raw.items()}
+    for key, words in raw.items():
+        if not isinstance(words, list) or not words:
+            raise _fail(source, f"lists.{key} must be a non-empty list of words")
+        for i, w in enumerate(words):
+            if not isinstance(w, str) or not w:
+                raise _fail(source, f"lists.{key}[{i}] is {w!r}, not a word "
+                                    "(quote yes/no/on/off)")
+    return {str(k): list(v) for k, v in raw.items()}
 
 
-def _pattern(source: str, index: int, raw: Any, lists: dict[str, str] | None = None) -> Pattern:
+def _prefilter(source: str, where: str, raw: Any, lists: dict[str, list[str]]) -> Prefilter:
+    """``min_digits``, ``any_of`` (substrings) and ``any_word`` (words); both lists may
+    name a whole word list as ``{{list}}``. A multi-word entry counts by its first word."""
+    if not isinstance(raw, dict) or set(raw) - {"min_digits", "any_of", "any_word", "regex"}:
+        raise _fail(source, f"{where}: prefilter may only have min_digits, any_of, any_word "
+                            "and regex")
+    quick: re.Pattern[str] | None = None
+    if raw.get("regex") is not None:
+        try:
+            quick = re.compile(str(raw["regex"]))
+        except re.error as exc:
+            raise _fail(source, f"{where}: invalid prefilter regex: {exc}") from exc
+    min_digits = raw.get("min_digits", 0)
+    if not isinstance(min_digits, int):
+        raise _fail(source, f"{where}: prefilter min_digits must be a number")
+    found: dict[str, list[str]] = {}
+    for key in ("any_of", "any_word"):
+        items = raw.get(key, []) or []
+        if not isinstance(items, list):
+            raise _fail(source, f"{where}: prefilter {key} must be a list")
+        needles: list[str] = []
+        for item in items:
+            ref = _LIST_REF.fullmatch(str(item))
+            if ref is None:
+                needles.append(str(item).lower())
+            elif ref.group(1) in lists:
+                needles.extend(w.lower() for w in lists[ref.group(1)])
+            else:
+                raise _fail(source, f"{where}: unknown word list {item} in prefilter")
+        found[key] = needles
+    entries: dict[tuple[str, ...], None] = {}
+    for needle in found["any_word"]:
+        tokens = tuple(_TOKEN.findall(needle))
+        if not tokens:
+            raise _fail(source, f"{where}: prefilter any_word entry {needle!r} has no word")
+        entries[tokens] = None
+    single = {t[0] for t in entries if len(t) == 1}
+    # an entry whose first word is also a one-word entry needs no tail check
+    tails = tuple((t[0], t[1:]) for t in entries if len(t) > 1 and t[0] not in single)
+    if tails:
+        tails += tuple((w, ()) for w in sorted(single))
+    return Prefilter(min_digits=min_digits, any_of=tuple(dict.fromkeys(found["any_of"])),
+                     any_word=frozenset(t[0] for t in entries), regex=quick, word_tails=tails)
+
+
+def _pattern(source: str, index: int, raw: Any,
+             lists: dict[str, list[str]] | None = None) -> Pattern:
     if not isinstance(raw, dict):
         raise _fail(source, f"patterns[{index}] must be a mapping with name, regex and score")
     name = raw.get("name")
     if not isinstance(name, str) or not name:
         raise _fail(source, f"patterns[{index}] needs a name")
     unknown = set(raw) - {"name", "regex", "score", "group", "flags", "validate", "invalidate",
-                          "validated_score"}
+                          "validated_score", "prefilter", "preceded_by"}
     if unknown:
         raise _fail(source, f"pattern {name!r}: unknown key(s) {sorted(unknown)}")
     regex_text = raw.get("regex")
     if not isinstance(regex_text, str) or not regex_text:
         raise _fail(source, f"pattern {name!r}: regex must be a non-empty string")
-    regex_text = _expand(source, name, regex_text, lists or {})
+    lists = lists or {}
+    regex_text = _expand(source, name, regex_text,
+                         {k: _alternation(v) for k, v in lists.items()})
     flags = 0
     for flag in raw.get("flags", []) or []:
         if flag not in _FLAGS:
@@ -172,6 +288,10 @@ def _pattern(source: str, index: int, raw: Any, lists: dict[str, str] | None = N
     else:
         raise _fail(source, f"pattern {name!r}: group must be a number or a group name")
     validated = raw.get("validated_score")
+    where = f"pattern {name!r}"
+    preceded = raw.get("preceded_by")
+    if preceded is not None and preceded not in lists:
+        raise _fail(source, f"{where}: preceded_by names unknown word list {preceded!r}")
     return Pattern(
         name=name,
         regex=regex,
@@ -179,8 +299,11 @@ def _pattern(source: str, index: int, raw: Any, lists: dict[str, str] | None = N
         group=group,
         validate=_hook(source, name, "validate", raw.get("validate")),
         invalidate=_hook(source, name, "invalidate", raw.get("invalidate")),
-        validated_score=None if validated is None else _score(source, f"pattern {name!r}",
-                                                              validated),
+        validated_score=None if validated is None else _score(source, where, validated),
+        prefilter=None if raw.get("prefilter") is None
+        else _prefilter(source, where, raw["prefilter"], lists),
+        preceded_by=frozenset() if preceded is None
+        else frozenset(w.lower() for w in lists[preceded]),
     )
 
 
@@ -204,19 +327,13 @@ def parse_spec(data: Any, source: str) -> PatternSpec:
     if not isinstance(context, list) or not all(isinstance(w, str) and w.isalnum()
                                                  for w in context):
         raise _fail(source, "context must be a list of single words (letters and digits only)")
-    pre = data.get("prefilter", {}) or {}
-    if not isinstance(pre, dict) or set(pre) - {"min_digits", "any_of"}:
-        raise _fail(source, "prefilter may only have min_digits and any_of")
-    min_digits = pre.get("min_digits", 0)
-    any_of = pre.get("any_of", []) or []
-    if not isinstance(min_digits, int) or not isinstance(any_of, list):
-        raise _fail(source, "prefilter: min_digits must be a number and any_of a list")
+    prefilter = _prefilter(source, "file", data.get("prefilter", {}) or {}, lists)
     return PatternSpec(
         source=source,
         entity=entity,
         patterns=patterns,
         context=frozenset(w.lower() for w in context),
-        prefilter=Prefilter(min_digits=min_digits, any_of=tuple(str(s).lower() for s in any_of)),
+        prefilter=prefilter,
         min_score=_score(source, "min_score", data.get("min_score", DEFAULT_MIN_SCORE)),
     )
 
@@ -228,6 +345,15 @@ def load_spec(filename: str) -> PatternSpec:
     except FileNotFoundError as exc:
         raise _fail(filename, "pattern file not found") from exc
     return parse_spec(data, filename)
+
+
+_LAST_WORD = re.compile(r"([a-z']+)[\s,:(]*$")
+
+
+def _word_before(lower: str, start: int) -> str:
+    """The word just before ``start`` ("client" in "my client K.")."""
+    found = _LAST_WORD.search(lower, max(0, start - 24), start)
+    return found.group(1) if found else ""
 
 
 def has_context(lower: str, start: int, end: int, words: frozenset[str]) -> bool:
@@ -251,13 +377,17 @@ def boost(score: float) -> float:
 def run_spec(spec: PatternSpec, text: str, recognizer: str) -> list[Entity]:
     """Apply one compiled spec to ``text``; the best-scored match wins on equal spans."""
     features = text_features(text)
-    if not spec.prefilter.admits(features):
+    if not spec.prefilter.admits(features, text):
         return []
     best: dict[tuple[int, int], Entity] = {}
     for pattern in spec.patterns:
+        if pattern.prefilter is not None and not pattern.prefilter.admits(features, text):
+            continue
         for match in pattern.regex.finditer(text):
             start, end = match.span(pattern.group)
             if start < 0 or start == end:
+                continue
+            if pattern.preceded_by and _word_before(features.lower, start) not in pattern.preceded_by:
                 continue
             found = text[start:end]
             score = pattern.score
