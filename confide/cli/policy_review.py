@@ -53,10 +53,15 @@ def lint(
     as_json: Annotated[bool, typer.Option("--json", help="Print findings as JSON.")] = False,
     today: Annotated[str | None, typer.Option(
         "--today", help="Judge review dates as of this day (YYYY-MM-DD); default today.")] = None,
+    rules: Annotated[bool, typer.Option(
+        "--rules", help="List every lint rule: id, severity, title and source.")] = False,
 ) -> None:
     """Check a policy (or one clause) for gaps, vague rules and labour-law risks. Exit 1 on errors."""
     from confide.policy.lint import has_errors, lint_policy, lint_text
 
+    if rules:
+        _print_rules(as_json, Console())
+        raise typer.Exit(0)
     try:
         if (file is None) == (text is None):
             raise InputError("give a policy FILE or --text \"CLAUSE\", not both and not neither",
@@ -98,6 +103,28 @@ def _print_findings(findings: list[LintFinding], console: Console) -> None:
     console.print(table)
     counts = {s: sum(1 for f in findings if f.severity.value == s) for s in _SEVERITY_STYLE}
     console.print(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
+
+
+def _print_rules(as_json: bool, console: Console) -> None:
+    """The rule catalogue (lint_data/rules.yaml): what each stable rule id means and why."""
+    from confide.policy.lint_types import rule_catalogue
+
+    catalogue = rule_catalogue().values()
+    if as_json:
+        typer.echo(json.dumps({"rules": [
+            {"rule": r.id, "severity": r.severity.value, "title": r.title,
+             "rationale": r.rationale, "reference": r.reference, "fix": r.fix}
+            for r in catalogue]}, ensure_ascii=False, indent=2))
+        return
+    table = Table(show_lines=True, expand=True)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("What and why", ratio=1)
+    for r in catalogue:
+        table.add_row(r.id, Text(r.severity.value, style=_SEVERITY_STYLE[r.severity.value]),
+                      Text(r.title, style="bold") + Text(f"\n{r.rationale}\n")
+                      + Text(r.reference, style="dim"))
+    console.print(table)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -144,3 +144,15 @@ def test_when_render_options_are_bad_then_exit_2_and_nothing_written(
     assert result.exit_code == 2
     assert says in result.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_when_rules_are_listed_then_every_documented_rule_appears_with_its_source() -> None:
+    from confide.policy.lint_types import rule_catalogue
+
+    result = runner.invoke(app, ["policy", "lint", "--rules", "--json"])
+    assert result.exit_code == 0
+    listed = json.loads(result.stdout)["rules"]
+    assert [r["rule"] for r in listed] == list(rule_catalogue())
+    assert all(set(r) == {"rule", "severity", "title", "rationale", "reference", "fix"} for r in listed)
+    human = runner.invoke(app, ["policy", "lint", "--rules"])
+    assert human.exit_code == 0 and "nlra-savings-clause-not-cure" in human.stdout
