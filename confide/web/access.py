@@ -57,6 +57,7 @@ ROUTE_ROLES: dict[str, frozenset[Role] | None] = {
     "api.me": ALL,
     "api.screen": ALL,
     "api.scan": ALL,
+    "api.decide": ALL,
     "api.policies.list": ALL,
     "api.policies.get": ALL,
     "api.policies.versions": ALL,
@@ -199,6 +200,21 @@ def _collect(routes: Any) -> dict[str, Any]:
         else:
             raise RuntimeError(f"unnamed or untyped route {getattr(route, 'path', route)}")
     return out
+
+
+def route_endpoints(app: FastAPI, prefix: str = "") -> dict[str, tuple[frozenset[str], str]]:
+    """Name -> (HTTP methods, full path) for every APIRoute, mounted apps included."""
+    out: dict[str, tuple[frozenset[str], str]] = {}
+    for name, route in route_names(app).items():
+        if isinstance(route, APIRoute):
+            out[name] = (frozenset(route.methods), route.path)
+    for route in app.routes:
+        sub = getattr(route, "app", None)
+        if isinstance(sub, FastAPI):
+            mount_path = getattr(route, "path", "")
+            for name, (methods, path) in route_endpoints(sub).items():
+                out[name] = (methods, mount_path + path)
+    return {k: (m, prefix + p) for k, (m, p) in out.items()}
 
 
 def check_route_table(app: FastAPI) -> None:

@@ -44,7 +44,7 @@ def validation_summary(exc: RequestValidationError) -> tuple[str, str | None]:
     if not errors:
         return "the request is not valid", None
     first = errors[0]
-    message = str(first.get("msg", "invalid value"))
+    message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
     if first.get("type") == "json_invalid":
         message = "the body is not valid JSON"
     more = len(errors) - 1

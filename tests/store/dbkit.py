@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from confide.store import Store
@@ -45,6 +45,7 @@ class Backend:
     kind: str
     url: str = ""  # PostgreSQL: the session's database
     template: Path | None = None  # SQLite: a migrated file to copy
+    engine: Engine | None = None  # PostgreSQL: for emptying tables between tests
 
 
 @pytest.fixture(scope="session")
@@ -67,9 +68,12 @@ def db_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
     store = Store(url, FAST_PASSWORDS)
     store.upgrade()
     store.dispose()
+    backend = Backend("postgresql", url=url)
     try:
-        yield Backend("postgresql", url=url)
+        yield backend
     finally:
+        if backend.engine is not None:
+            backend.engine.dispose()
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
@@ -82,11 +86,14 @@ def fresh_url(backend: Backend, tmp_path: Path) -> str:
         path = tmp_path / "confide.sqlite3"
         shutil.copy(backend.template, path)
         return f"sqlite:///{path}"
-    engine = create_engine(backend.url)
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    engine.dispose()
+    if backend.engine is None:
+        backend.engine = create_engine(backend.url)
+    # DELETE is much faster than TRUNCATE on a dozen tiny tables (no new files, no fsync).
+    with backend.engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(table.delete())
+        for table in Base.metadata.sorted_tables:
+            conn.execute(text(f"ALTER SEQUENCE {table.name}_id_seq RESTART WITH 1"))
     return backend.url
 
 

@@ -12,6 +12,8 @@ from confide.errors import InputError
 from confide.store import Repos
 from confide.web.access import Allowed, Principal
 from confide.web.api.schemas import (
+    DecideRequest,
+    DecisionOut,
     ErrorEnvelope,
     MeOut,
     PolicyOut,
@@ -74,6 +76,26 @@ def scan(body: ScanRequest, repos: ReposDep, settings: SettingsDep,
         for i, post in enumerate(body.posts)
     ]
     return {"results": results}
+
+
+@router.post("/decide", name="api.decide", response_model=DecisionOut)
+def decide(body: DecideRequest, repos: ReposDep,
+           user: Annotated[Principal, Allowed("api.decide")]) -> dict[str, Any]:
+    """Answer "may I ...?" for a situation from the agency's published policy.
+
+    Without a published policy (and no ``policy_id``) the `general` starter template answers.
+    """
+    from confide.decisions import decide as run_decide
+
+    policy = published_policy(repos, body.policy_id)
+    if policy is None:
+        from confide.policy.templates import load_template
+
+        policy = load_template("general")
+    try:
+        return run_decide(body.situation, policy).to_dict()
+    except InputError as exc:
+        raise InputError(exc.message, location=f"body.{exc.location or 'situation'}") from None
 
 
 @router.get("/policies", name="api.policies.list", response_model=list[PolicySummary])

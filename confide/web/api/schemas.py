@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from confide.decisions.situation import Situation
+
 MAX_TEXT = 20_000
 MAX_POSTS = 1000
 
@@ -82,6 +84,24 @@ class ScanResponse(BaseModel):
     """Results in input order."""
 
     results: list[ScanResult]
+
+
+class DecideRequest(BaseModel):
+    """A situation (DESIGN.md "Decisions" keys) and optionally which stored policy answers."""
+
+    model_config = ConfigDict(extra="forbid")
+    situation: Situation
+    policy_id: int | None = None
+
+
+class DecisionOut(BaseModel):
+    """The answer: allowed, not_allowed, allowed_if, needs_approval or policy_silent."""
+
+    decision: str
+    conditions: list[str]
+    steps: list[str]
+    clauses: list[str]
+    explanation: str
 
 
 class MeOut(BaseModel):
