@@ -196,6 +196,12 @@ class Lexicon:
                     tuple(re.compile(rx, re.IGNORECASE) for rx in regexes)))
             if not docs and not patterns:
                 raise InputError("a concept needs 'phrases' and/or 'patterns'", location=where)
+        # One set test rules out every pattern that needs a word: the union of each
+        # pattern's most selective word requirement.
+        gated = [p for p in self._patterns if p.required_ids]
+        self._gated_ids = frozenset().union(
+            *(min(p.required_ids, key=len) for p in gated)) if gated else frozenset()
+        self._ungated = [p for p in self._patterns if not p.required_ids]
 
     def find(self, doc: Document, concepts: Iterable[str] | None = None) -> Hits:
         """Cues of ``concepts`` (default: all) in a post; where hits of one concept
@@ -205,8 +211,9 @@ class Lexicon:
         strings = tokens.vocab.strings
         raw = [(c, s, e) for m, s, e in self._phrases(tokens) if (c := strings[m]) in wanted]
         ids = _token_ids(tokens) if self._patterns else frozenset()
+        patterns = self._patterns if not self._gated_ids.isdisjoint(ids) else self._ungated
         text = doc.text
-        for p in self._patterns:
+        for p in patterns:
             if p.concept in wanted and p.may_match(ids, text):
                 raw += [(p.concept, s, e) for _, s, e in p.matcher(tokens)]
         raw.sort(key=lambda r: (r[0], r[1], -(r[2] - r[1])))

@@ -225,7 +225,8 @@ class ConfidentialityDetector(Detector):
             if not ctx.work or _belongs_to_non_client(e, ctx.blockers) or _is_titled_official(text, e):
                 continue
             if kind == "PERSON" and not looks_like_person(
-                    text, e, after_served=any(0 <= e.start - r.end <= 2 for r in ctx.served)):
+                    text, e, after_served=any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end
+                                              for r in ctx.served)):
                 continue
             if _is_addressee(text, e):
                 continue
