@@ -66,7 +66,7 @@ def list_users(database: DatabaseOpt = None) -> None:
     store = _store(database)
     store.upgrade()
     with store.unit() as repos:
-        for user in repos.users.list():
+        for user in repos.users.all():
             state = "active" if user.active else "inactive"
             typer.echo(f"{user.email}\t{user.role}\t{state}")
 
