@@ -15,8 +15,8 @@ Matchers are built once per lexicon; a bad pattern fails when the lexicon is loa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any

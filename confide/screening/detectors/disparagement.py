@@ -54,7 +54,6 @@ class DisparagementDetector(Detector):
     def detect(self, doc: Document) -> Sequence[Finding]:
         """Return one finding per demeaning cue aimed at people served."""
         lex = lexicon(LEXICON)
-        tokens = doc.tokens
         if not lex.find(doc, _GATE):
             return []  # the common case: nothing that could demean anyone
         hits = lex.find(doc)
