@@ -6,7 +6,10 @@ Three ways to run the same chunks (DESIGN.md capability 9, Scale):
 * a multiprocessing pool on this machine, one process per core;
 * a Dask cluster (``local`` starts a LocalCluster; otherwise a scheduler address).
 
-At most a few chunks per worker are in flight, and results are written strictly in
+Dask gets chunks as futures rather than a ``dask.bag``: a bag is built from a sequence
+in memory or from byte-range file blocks, and neither streams a platform export or a
+CSV with quoted newlines; futures do, in order. At most a few chunks per worker are in
+flight, and results are written strictly in
 input order as each chunk at the head of the queue completes: memory stays flat on a
 file of any size, and whatever was written is final. Ctrl-C stops at the next chunk
 boundary and leaves a valid prefix; ``strict`` stops after the first bad record.
@@ -14,6 +17,7 @@ boundary and leaves a valid prefix; ``strict`` stops after the first bad record.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import threading
@@ -143,8 +147,11 @@ class _Dask:
         self._work = work
         self._cluster = None
         if address == "local":
+            # Loopback only: posts travel between these processes and must not be
+            # reachable from the network; the HTTP endpoint gets a free loopback port.
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
+                                         host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                         silence_logs=logging.ERROR)
             self._client = Client(self._cluster)
         else:
             try:
