@@ -41,8 +41,16 @@ def detect_format(path: Path) -> str:
     if path.suffix.lower() == ".json":
         with path.open("rb") as fh:
             head = fh.read(64 * 1024).decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-        if head.startswith(("window.YTD", "[")):
-            return "x-archive" if head.startswith("window.") else "facebook"
+        if head.startswith("window.YTD"):
+            return "x-archive"
+        if head.startswith("[") and '"timestamp"' in head and '"data"' in head:
+            return "facebook"
+        if head.startswith("[") and ('"tweet"' in head or '"full_text"' in head):
+            return "x-archive"
+        if head.startswith("["):
+            raise InputError(
+                "a JSON list that is neither a Facebook nor an X export; write one post per "
+                "line as JSONL (e.g. jq -c '.[]') or pass --format", location=str(path))
         if head.startswith("{") and '"orderedItems"' in head:
             return "mastodon"
         if head.startswith("{") and any(f'"{k}"' in head for k in _FACEBOOK_KEYS):

@@ -117,7 +117,8 @@ def test_when_csv_has_no_text_column_then_error_names_file_line_and_columns(tmp_
         ("posts.csv", "", "csv"),
         ("tweets.js", "", "x-archive"),
         ("tweets.json", "window.YTD.tweets.part0 = []", "x-archive"),
-        ("your_posts_1.json", '[{"timestamp": 1}]', "facebook"),
+        ("your_posts_1.json", '[{"timestamp": 1, "data": [{"post": "hi"}]}]', "facebook"),
+        ("tweets.json", '[{"tweet": {"id_str": "1", "full_text": "hi"}}]', "x-archive"),
         ("outbox.json", '{"@context": "x", "orderedItems": []}', "mastodon"),
         ("posts.json", '{"status_updates": []}', "facebook"),
     ],
@@ -134,6 +135,7 @@ def test_when_format_is_not_given_then_it_is_detected(tmp_path: Path, name: str,
     [
         ("notes.txt", None, "cannot tell the format"),
         ("data.json", None, "cannot tell the format"),  # a JSON object of no known export
+        ("list.json", None, "a JSON list that is neither"),  # posts as a plain list: say JSONL
         ("posts.jsonl", "xml", "unknown format 'xml'"),
         ("missing.jsonl", None, "no such file"),
     ],
@@ -141,7 +143,9 @@ def test_when_format_is_not_given_then_it_is_detected(tmp_path: Path, name: str,
 def test_when_input_cannot_be_read_then_input_error_names_the_file(tmp_path: Path, name: str,
                                                                   fmt: str | None, message: str) -> None:
     path = tmp_path / name
-    if name != "missing.jsonl":
+    if name == "list.json":
+        path.write_text('[{"id": 1, "text": "a post"}]', encoding="utf-8")
+    elif name != "missing.jsonl":
         path.write_text('{"a": 1}\n', encoding="utf-8")
     with pytest.raises(InputError, match=message):
         open_records(path, fmt)
