@@ -350,10 +350,16 @@ def load_spec(filename: str) -> PatternSpec:
 _LAST_WORD = re.compile(r"([a-z']+)[\s,:(]*$")
 
 
-def _word_before(lower: str, start: int) -> str:
-    """The word just before ``start`` ("client" in "my client K.")."""
+def _preceded_by(lower: str, start: int, entries: frozenset[str]) -> bool:
+    """True when the text just before ``start`` ends with one of ``entries``, each one
+    or more words ("client" in "my client K.", "foster kid" in "a foster kid J")."""
     found = _LAST_WORD.search(lower, max(0, start - 24), start)
-    return found.group(1) if found else ""
+    if found is None:
+        return False
+    if found.group(1) in entries:
+        return True
+    before = " ".join(lower[max(0, start - 40):found.end()].split())
+    return any(" " in e and (before == e or before.endswith(" " + e)) for e in entries)
 
 
 def has_context(lower: str, start: int, end: int, words: frozenset[str]) -> bool:
@@ -387,7 +393,8 @@ def run_spec(spec: PatternSpec, text: str, recognizer: str) -> list[Entity]:
             start, end = match.span(pattern.group)
             if start < 0 or start == end:
                 continue
-            if pattern.preceded_by and _word_before(features.lower, start) not in pattern.preceded_by:
+            if pattern.preceded_by and not _preceded_by(features.lower, start,
+                                                         pattern.preceded_by):
                 continue
             found = text[start:end]
             score = pattern.score

@@ -143,3 +143,78 @@ def test_when_recognizers_are_discovered_then_names_are_unique_and_entities_decl
     assert len(names) == len(set(names))
     assert all(r.entities for r in instances)
     assert {"us_ssn", "phone", "email", "url"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["St", "Street", "Ave", "Ave."], ["client", "clients", "cl"], ["a b", "ab", "a"],
+     ["L&D", "ICU", "NICU", "PICU"], ["x"]],
+)
+def test_when_word_list_becomes_a_trie_then_it_matches_exactly_the_words(words: list[str]) -> None:
+    import re
+
+    from confide.screening.recognizers._patterns import _alternation
+
+    regex = re.compile(_alternation(words))
+    for w in words:
+        assert regex.fullmatch(w), w
+    for other in ("Stree", "clien", "b", "ICUs", "y"):
+        if other not in words:
+            assert not regex.fullmatch(other), other
+
+
+def _listed(pattern: dict[str, Any]) -> dict[str, Any]:
+    return {"entity": "THING", "lists": {"role": ["client", "foster kid"], "unit": ["NICU"]},
+            "patterns": [{"name": "p1", "score": 0.6, **pattern}]}
+
+
+@pytest.mark.parametrize(
+    "pattern, text, expected",
+    [
+        # {{list}} in a regex expands to the list
+        ({"regex": r"\b{{unit}}\b"}, "in the NICU", ["NICU"]),
+        # preceded_by: the word before the match must be in the list
+        ({"regex": r"\b[A-Z]\b", "preceded_by": "role"}, "my client K and Dr X", ["K"]),
+        ({"regex": r"\b[A-Z]\b", "preceded_by": "role"}, "a foster kid J", ["J"]),
+        # any_word: a multi-word entry needs all its words
+        ({"regex": r"\bZ\d\b", "prefilter": {"any_word": ["{{role}}"]}}, "foster Z1", []),
+        ({"regex": r"\bZ\d\b", "prefilter": {"any_word": ["{{role}}"]}}, "foster kid Z1",
+         ["Z1"]),
+        ({"regex": r"\bZ\d\b", "prefilter": {"any_word": ["{{role}}"]}}, "client Z1", ["Z1"]),
+        # a quick regex prefilter that fails skips the pattern
+        ({"regex": r"\bZ\d\b", "prefilter": {"regex": "Q"}}, "Z1", []),
+        ({"regex": r"\bZ\d\b", "prefilter": {"regex": "Z", "min_digits": 1}}, "Z1", ["Z1"]),
+        ({"regex": r"\bZ\d\b", "prefilter": {"min_digits": 2}}, "Z1", []),
+    ],
+)
+def test_when_pattern_has_lists_prefilter_or_preceded_by_then_they_apply(
+    pattern: dict[str, Any], text: str, expected: list[str]
+) -> None:
+    spec = parse_spec(_listed(pattern), "t.yaml")
+    assert [e.text for e in run_spec(spec, text, "t")] == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, message",
+    [
+        ({"regex": r"{{nope}}"}, "pattern 'p1': unknown word list {{nope}}"),
+        ({"regex": "x", "preceded_by": "nope"}, "preceded_by names unknown word list 'nope'"),
+        ({"regex": "x", "prefilter": {"any_word": ["{{nope}}"]}}, "unknown word list {{nope}}"),
+        ({"regex": "x", "prefilter": {"regex": "("}}, "invalid prefilter regex"),
+        ({"regex": "x", "prefilter": {"words": []}}, "prefilter may only have"),
+    ],
+)
+def test_when_list_or_prefilter_is_bad_then_load_fails_naming_pattern(
+    pattern: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(InputError) as err:
+        parse_spec(_listed(pattern), "lists.yaml")
+    assert message in err.value.message and err.value.location == "patterns/lists.yaml"
+
+
+@pytest.mark.parametrize("bad", [[True], [""], "client"])
+def test_when_word_list_has_a_non_word_then_load_fails(bad: Any) -> None:
+    with pytest.raises(InputError) as err:
+        parse_spec({"entity": "THING", "lists": {"role": bad},
+                    "patterns": [{"name": "p", "regex": "x", "score": 0.5}]}, "w.yaml")
+    assert "lists.role" in err.value.message
