@@ -34,7 +34,11 @@ def scan(
     chunk_size: Annotated[int, typer.Option("--chunk-size", help="Posts per unit of work sent to a worker.")] = 256,
     policy: Annotated[Path | None, typer.Option("--policy", help="Agency policy YAML; findings cite its clauses.")] = None,
 ) -> None:
-    """Screen every post in a file: one JSON line per post, in input order."""
+    """Screen every post in a file: one JSON line per post, in input order.
+
+    A post that cannot be screened gets {"id", "error"} in its place. Exit 0 when every
+    post was screened, 2 when any input was bad, 1 when Confide failed, 130 on Ctrl-C.
+    """
     if workers is not None and workers < 1:
         raise InputError("--workers must be 1 or more")
     if chunk_size < 1:
