@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     heldout = HELDOUT if HELDOUT.is_file() else None
     cpu = max(os.sched_getaffinity(0))
     env = {**os.environ, **SINGLE_THREAD}
+    load_before = os.getloadavg()[0]
     posts = build_posts(n)
     print(f"benchmarking {', '.join(tools)} on {n:,} posts, core {cpu} ...", file=sys.stderr)
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         "heldout": str(heldout.relative_to(REPO)) if heldout else None,
         "model": MODEL,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count(), "pinned_cpu": cpu},
+                    "cpus": os.cpu_count(), "pinned_cpu": cpu,
+                    "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)]},
         "tools": measured,
         "scan": scan,
     }

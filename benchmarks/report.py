@@ -46,6 +46,7 @@ def render(result: dict[str, Any]) -> str:
     lines = [
         f"Confide vs Presidio: {result['posts']:,} posts, one core each, spaCy model {result['model']}",
         f"quality on {result['heldout'] or 'no held-out split (tests/data/corpus/heldout.jsonl missing)'}",
+        *_load_warning(result.get("machine", {})),
         "",
         " " * label_w + "".join(head[n].rjust(col_w) for n in names),
     ]
@@ -81,6 +82,15 @@ def render(result: dict[str, Any]) -> str:
             lines.append(f"  --workers {s['workers']}: {s['posts_per_s']:,.0f} posts/s "
                          f"({s['wall_s']:.1f} s, {s['lines']:,} lines, exit {s['exit_code']})")
     return "\n".join(lines)
+
+
+def _load_warning(machine: dict[str, Any]) -> list[str]:
+    """A warning when other work shared the machine: the figures are then pessimistic."""
+    loads, cpus = machine.get("load_average") or [0.0], machine.get("cpus") or 1
+    if max(loads) <= cpus:
+        return []
+    return [(f"warning: load average {max(loads):.1f} on {cpus} cores during the run: other work "
+            "shared the CPU, so speed figures are pessimistic; rerun on a quiet machine")]
 
 
 def _goal(text: str, met: bool) -> str:
