@@ -97,18 +97,28 @@ Work = Callable[[list[Item]], list[Result]]
 
 
 class _InProcess:
-    """Screens each chunk in this process, when its result is asked for."""
+    """Screens each chunk in this process, when its result is asked for.
+
+    Post by post, so that Ctrl-C stops after the current post rather than the chunk
+    (the runner writes the shorter result and stops).
+    """
 
     slots = 1
 
-    def __init__(self, work: Work) -> None:
+    def __init__(self, work: Work, stop: _StopFlag) -> None:
         self._work = work
+        self._stop = stop
 
     def submit(self, items: list[Item]) -> Any:
         return items
 
     def result(self, handle: Any) -> list[Result]:
-        return self._work(handle)
+        out: list[Result] = []
+        for item in handle:
+            out.extend(self._work([item]))
+            if self._stop.raised:
+                break
+        return out
 
     def close(self, cancel: bool) -> None:
         return None
@@ -225,6 +235,7 @@ def scan_records(records: Iterable[Record], writer: JsonlWriter, options: ScanOp
     workers = options.workers or available_cores()
     # A partial of a module-level function pickles: it reaches pool and Dask workers.
     work: Work = partial(screen_chunk, policy=options.policy)
+    stop = _StopFlag()
     executor: _Executor
     if options.dask:
         executor = _Dask(work, options.dask, workers)
@@ -233,8 +244,7 @@ def scan_records(records: Iterable[Record], writer: JsonlWriter, options: ScanOp
         executor = _Pool(work, workers)
         summary.mode, summary.workers = "processes", workers
     else:  # one chunk is one worker's work anyway: skip starting processes
-        executor = _InProcess(work)
-    stop = _StopFlag()
+        executor = _InProcess(work, stop)
     cancel = True
     try:
         with stop:
