@@ -179,3 +179,22 @@ def test_when_the_policy_is_invalid_then_exit_2_before_anything_is_written(
     result = _run(str(write_jsonl(many_posts(2))), "--policy", str(bad), "-o", str(out))
     assert result.exit_code == 2 and "policy.yaml" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("enabled", "shown"), [(True, True), (False, False)])
+def test_when_stderr_is_a_terminal_then_a_progress_bar_tracks_bytes_and_posts(enabled: bool, shown: bool) -> None:
+    import io
+
+    from rich.console import Console
+
+    from confide.cli.scan import _progress
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100)
+    position = iter([500, 1000])
+    with _progress(console, 1000, lambda: next(position), enabled) as update:
+        assert (update is not None) == enabled
+        if update is not None:
+            update(10)
+            update(20)
+    assert ("scanning" in buffer.getvalue()) == shown
