@@ -18,6 +18,7 @@ Cues come from ``lexicons/disparagement.yaml``:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from confide.screening.base import Detector, Document
@@ -32,7 +33,7 @@ from confide.screening.detectors._lexicon import (
 from confide.screening.types import Category, Finding, Verdict
 
 # Concepts that must be present before anything else is worth matching.
-_GATE = ("label", "label_context", "contempt", "mock_frame", "weak")
+_GATE = ("label", "label_context", "contempt", "mock_frame", "weak", "laugh")
 LEXICON = "disparagement.yaml"
 # Counter-speech must come this close before a label to cancel it ("stop calling them
 # frequent flyers").
@@ -42,7 +43,10 @@ _WEIGHTS = {"label": 3, "label_context": 2, "contempt": 2, "mock_frame": 2, "wea
 _STRONG = {"label", "label_context", "contempt", "mock_frame"}
 _EXPLAIN = {"label": "label", "label_context": "label", "contempt": "contempt",
             "mock_frame": "mock_frame", "weak": "mock_frame"}
-_QUOTES = {"'", '"', "‘", "’", "“", "”"}
+# Short quoted words: 'emergencies', "guests" (inner apostrophes only between letters).
+_SCARE_QUOTE = re.compile(
+    r"(?<![\w'’])['‘\"“]((?:[^'‘’\"“”\n]|(?<=\w)['’](?=\w)){1,60}?)['’\"”](?![\w])")
+_NEGATION_WINDOW = 2
 
 
 class DisparagementDetector(Detector):
@@ -54,7 +58,7 @@ class DisparagementDetector(Detector):
     def detect(self, doc: Document) -> Sequence[Finding]:
         """Return one finding per demeaning cue aimed at people served."""
         lex = lexicon(LEXICON)
-        if not lex.find(doc, _GATE):
+        if not lex.find(doc, _GATE) and not _SCARE_QUOTE.search(doc.text):
             return []  # the common case: nothing that could demean anyone
         hits = lex.find(doc)
         hits = hits.with_extra(served_referent_hits(doc))
@@ -70,8 +74,10 @@ class DisparagementDetector(Detector):
                 ok = not _countered(h, hits, sent) and (target is True or (target is None and work))
             elif h.concept == "contempt":
                 ok = not _countered(h, hits, sent) and _target(h, hits, sent) is True
-            else:  # weak, laugh: anywhere in a post about people served
-                ok = _target(h, hits, sent, whole_post=True) is True
+            else:  # weak, laugh: anywhere in a post about people served, unless the
+                # sentence is about the workplace ("the clinic makes us see 14 clients")
+                ok = bool(hits.of("served")) and not any(
+                    sent[o.start] == sent[h.start] for o in hits.of("non_target"))
             if ok:
                 accepted.append((h, h.concept))
         accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)]
@@ -94,35 +100,38 @@ class DisparagementDetector(Detector):
 
 
 def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
-    """Short quoted words in a sentence about someone served ("the 'good' shampoo"):
-    quoting a client's words back at them is a common way to mock them."""
-    out: list[Hit] = []
-    tokens = doc.tokens
+    """Short quoted words in a sentence about someone served ("our 'guests'", "the
+    'good' shampoo"): quoting people's words back at them is a common way to mock them.
+    At most one counts."""
     served = hits.of("served")
     if not served:
-        return out
-    opening: int | None = None
-    for tok in tokens:
-        if tok.text in _QUOTES and (opening is None):
-            opening = tok.i
-        elif tok.text in _QUOTES and opening is not None:
-            inner = tokens[opening + 1:tok.i]
-            quoted = Hit("q", opening, tok.i + 1, 0, 0, "")
-            short = 1 <= len(inner) <= 8 and not any(_overlaps(s, quoted) for s in served)
-            if short and any(sent[s.start] in (sent[opening], sent[opening] - 1) for s in served):
-                span = tokens[opening:tok.i + 1]
-                out.append(Hit("quote", opening, tok.i + 1, span.start_char,
-                               span.end_char, span.text))
-            opening = None
-    return out[:1]
+        return []
+    tokens = doc.tokens
+    for m in _SCARE_QUOTE.finditer(doc.text):
+        if len(m.group(1).split()) > 8:
+            continue
+        span = tokens.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        quoted = Hit("quote", span.start, span.end, span.start_char, span.end_char, span.text)
+        if any(_overlaps(s, quoted) for s in served):
+            continue  # "the dog 'sir'": the quote is the reference itself
+        if any(sent[s.start] in (sent[span.start], sent[span.start] - 1) for s in served):
+            return [quoted]
+    return []
 
 
 def _countered(hit: Hit, hits: Hits, sent: list[int]) -> bool:
-    """Whether the worker is objecting to the words rather than using them."""
-    return any(
-        sent[c.start] == sent[hit.start] and 0 <= hit.start - c.end <= _COUNTER_WINDOW
-        for c in hits.of("counter")
-    )
+    """Whether the worker is objecting to the words rather than using them: counter-speech
+    ("stop calling them ...") shortly before, or a negation right before a label or a
+    contemptuous word ("patients are not frequent flyers")."""
+    if any(sent[c.start] == sent[hit.start] and 0 <= hit.start - c.end <= _COUNTER_WINDOW
+           for c in hits.of("counter")):
+        return True
+    if hit.concept not in ("label", "contempt"):
+        return False  # "couldn't find their own ass": the negation is part of the insult
+    return any(sent[n.start] == sent[hit.start] and 0 <= hit.start - n.end <= _NEGATION_WINDOW
+               and not _overlaps(n, hit) for n in hits.of("negation"))
 
 
 def _target(hit: Hit, hits: Hits, sent: list[int], whole_post: bool = False) -> bool | None:
@@ -148,6 +157,9 @@ def _target(hit: Hit, hits: Hits, sent: list[int], whole_post: bool = False) -> 
         best_other = min((_distance(o, hit) for o in others), default=10**6)
         return best_served <= best_other
     nearby = [s for s in all_served if whole_post or sent[s.start] in (sid - 1, sid)]
+    if not nearby and all_served:
+        nearby = [p for p in hits.of("pronoun")
+                  if sent[p.start] == sid - 1 and p.start > all_served[0].start]
     return True if nearby else None
 
 

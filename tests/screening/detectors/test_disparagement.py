@@ -32,6 +32,15 @@ POSITIVES = [
     ("Full moon in the ER tonight. Absolute animals. #nursing", "animals", Verdict.STOP),
     # Two weak signs of ridicule (counting calls, a melting face) with a served target.
     ("the pt who calls 12 times a night about the TV remote 🫠", "🫠", Verdict.REVIEW),
+    # Scare quotes around "guests" still mark the people served as the target.
+    ("gentle reminder to our 'guests' that this shelter is not a hotel", "is not a hotel",
+     Verdict.STOP),
+    # Sarcasm markers add up with a served target.
+    ("the moms who roll in asking for free formula 👀 make it make sense",
+     "make it make sense", Verdict.REVIEW),
+    # The negation is part of the insult, not counter-speech.
+    ("half my probationers couldn't find their own ass with a map", "find their own ass",
+     Verdict.STOP),
 ]
 
 NEGATIVES = [
@@ -51,6 +60,10 @@ NEGATIVES = [
     "So proud of my client who showed up to every session this month 💪",
     # A laugh alone is warmth, not ridicule.
     "Our residents threw the best holiday party lol 😂",
+    # Melting-face emoji in a sentence about the workplace, not the clients.
+    "counselors when the clinic makes us see 14 clients a day and asks why we're burnt out 🫠🙃",
+    # The quoted word is the reference itself, and it is the worker's own child.
+    "lol my toddler just called the dog 'sir' and I can't stop laughing 😂",
 ]
 
 
