@@ -91,6 +91,25 @@ def keep_entity(text: str, start: int, end: int, label: str) -> bool:
     return True
 
 
+_INITIAL_DOT = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the trailing possessive, quotes, spaces and punctuation spaCy sometimes keeps,
+    but not the full stop of an initial ("Amani W.", "R.J.")."""
+    while end > start:
+        tail = text[start:end]
+        if tail[-1].isspace() or tail[-1] in ",!?:;'’\"":
+            end -= 1
+        elif tail.endswith(("'s", "’s")):
+            end -= 2
+        elif tail[-1] == "." and not _INITIAL_DOT.search(tail):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
 class NerRecognizer(Recognizer):
     """PERSON, LOCATION, NRP, ORGANIZATION and DATE_TIME from spaCy, behind the gate.
 
@@ -118,12 +137,7 @@ class NerRecognizer(Recognizer):
             label = LABELS.get(ent.label_)
             if label is None:
                 continue
-            start, end = ent.start_char, ent.end_char
-            # spaCy keeps a trailing possessive or punctuation inside some entities
-            while end > start and text[end - 1] in ".,!?:;'’\"":
-                end -= 1
-            if text[start:end].endswith(("'s", "’s")):
-                end -= 2
+            start, end = trim_span(text, ent.start_char, ent.end_char)
             if end <= start or not keep_entity(text, start, end, label):
                 continue
             out.append(Entity(label, start, end, text[start:end], NER_SCORE, self.name))

@@ -100,3 +100,20 @@ def test_when_spacy_labels_are_mapped_then_presidio_names_are_used() -> None:
     for e in found:
         assert "Maria Lopez moved from Ohio to Boston with the Red Cross on Friday."[
             e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    "span, trimmed",
+    [("Amani W.", "Amani W."),  # the initial keeps its full stop
+     ("R.J.", "R.J."),
+     ("Taylor Swift's '", "Taylor Swift"),
+     ("Boston.", "Boston"),
+     ("Keisha!", "Keisha"),
+     ("Keisha’s", "Keisha")],
+)
+def test_when_spacy_span_has_trailing_punctuation_then_it_is_trimmed(span: str,
+                                                                     trimmed: str) -> None:
+    from confide.screening.recognizers.ner import trim_span
+
+    start, end = trim_span(span, 0, len(span))
+    assert span[start:end] == trimmed
