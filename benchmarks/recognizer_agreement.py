@@ -21,19 +21,20 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from confide.screening.base import Document  # noqa: E402
-from confide.screening.pipeline import resolve_entity_overlaps  # noqa: E402
-from confide.screening.recognizers import default_instances  # noqa: E402
-from confide.screening.recognizers._patterns import text_features  # noqa: E402
-from confide.screening.recognizers.ner import NerRecognizer, needs_ner  # noqa: E402
+from confide.screening.base import Document
+from confide.screening.pipeline import resolve_entity_overlaps
+from confide.screening.recognizers import default_instances
+from confide.screening.recognizers._patterns import text_features
+from confide.screening.recognizers.ner import NerRecognizer, needs_ner
 
 SENTENCES = Path(__file__).with_name("recognizer_sentences.yaml")
 CORPORA = [ROOT / "tests/data/corpus/tune.jsonl", ROOT / "tests/data/corpus/heldout.jsonl"]

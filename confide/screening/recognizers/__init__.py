@@ -8,4 +8,4 @@ from confide.screening.discover import instances_in_package
 
 def default_instances() -> list[Recognizer]:
     """One instance of every recognizer defined in this package's modules."""
-    return instances_in_package(__name__, Recognizer)
+    return instances_in_package(__name__, Recognizer)  # type: ignore[type-abstract]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from abc import abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, ClassVar
 
 from confide.errors import InputError
 from confide.screening.base import Document, Recognizer
@@ -68,7 +69,7 @@ class Pattern:
     validate: Callable[[str], bool] | None = None
     invalidate: Callable[[str], bool] | None = None
     validated_score: float | None = None
-    prefilter: "Prefilter | None" = None
+    prefilter: Prefilter | None = None
     preceded_by: frozenset[str] = frozenset()
 
 
@@ -102,9 +103,7 @@ class Prefilter:
                     break
             else:
                 return False
-        if self.regex is not None and self.regex.search(text) is None:
-            return False
-        return True
+        return self.regex is None or self.regex.search(text) is not None
 
     def _tails_present(self, words: frozenset[str]) -> bool:
         """True when some entry has its first word and all its other words in the post."""
@@ -438,8 +437,8 @@ class PatternRecognizer(Recognizer):
 
     # Placeholders: Recognizer.__init_subclass__ runs before ABCMeta marks this class
     # abstract, so it must see these; concrete subclasses override both.
-    name = "pattern"
-    entities: tuple[str, ...] = ()
+    name: ClassVar[str] = "pattern"
+    entities: ClassVar[tuple[str, ...]] = ()
 
     @property
     @abstractmethod

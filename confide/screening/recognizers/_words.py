@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from confide.errors import InputError
 from confide.screening.data_files import load_yaml
@@ -13,7 +13,7 @@ _PACKAGE = "confide.screening.recognizers.patterns"
 _TOKEN = re.compile(r"\S+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(filename: str, key: str = "words") -> frozenset[str]:
     """A lower-cased word list from ``patterns/<filename>``; a bad file names itself."""
     data = load_yaml(_PACKAGE, filename)
