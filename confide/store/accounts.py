@@ -191,7 +191,10 @@ class TokenRepository:
         user = self.db.get(User, row.user_id)
         if user is None or not user.active:
             return None
-        row.last_used_at = utcnow()
+        now = utcnow()
+        # Recorded at most once a minute, so API calls are not each a database write.
+        if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
+            row.last_used_at = now
         return row, user
 
 

@@ -24,6 +24,8 @@ from confide.store.models import Role
 ALL = frozenset(Role)
 SUPERVISORS = frozenset({Role.SUPERVISOR})
 ADMINS = frozenset({Role.ADMIN})
+POLICY_OWNERS = frozenset({Role.POLICY_OWNER})
+REVIEWERS = frozenset({Role.LEGAL_HR})
 
 # The route table. Keys are route names; API routes start with "api.".
 ROUTE_ROLES: dict[str, frozenset[Role] | None] = {
@@ -50,6 +52,22 @@ ROUTE_ROLES: dict[str, frozenset[Role] | None] = {
     "admin.users.add": ADMINS,
     "admin.users.role": ADMINS,
     "admin.users.active": ADMINS,
+    # May I ...? answered from the policy; nothing chosen is stored.
+    "ask.page": ALL,
+    "ask.submit": ALL,
+    # The policy: everyone reads and comments (staff participation); the owner drafts,
+    # resolves and publishes; legal/HR reviewers sign off.
+    "policy.current": ALL,
+    "policy.versions": ALL,
+    "policy.version": ALL,
+    "policy.download": ALL,
+    "policy.compare": ALL,
+    "policy.comment": ALL,
+    "policy.init": POLICY_OWNERS,
+    "policy.draft": POLICY_OWNERS,
+    "policy.advance": POLICY_OWNERS,
+    "policy.resolve": POLICY_OWNERS,
+    "policy.signoff": REVIEWERS,
     "tokens.list": ALL,
     "tokens.create": ALL,
     "tokens.revoke": ALL,

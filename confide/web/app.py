@@ -19,7 +19,7 @@ from confide.web.api.app import create_api_app
 from confide.web.deps import RateLimiter
 from confide.web.errors import install_html_handlers
 from confide.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from confide.web.routes import admin, auth, check, reviews, tokens
+from confide.web.routes import admin, ask, auth, check, policy, reviews, tokens
 
 STATIC = Path(__file__).parent / "static"
 
@@ -35,7 +35,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.secret = settings.resolved_secret_key()
     app.state.rate_limiter = RateLimiter(settings.api_rate_limit, settings.api_rate_window_seconds)
     install_html_handlers(app)
-    for module in (auth, check, reviews, admin, tokens):
+    for module in (auth, check, ask, policy, reviews, admin, tokens):
         app.include_router(module.router)
     api = create_api_app()
     api.state = app.state  # one store, one limiter, one secret
