@@ -29,4 +29,17 @@ def screen(text: str, policy: Any = None) -> "Report":
     return _screen(text, policy=policy)
 
 
-__all__ = ["screen", "__version__"]
+def decide(situation: Any, policy: Any) -> Any:
+    """Answer "may I ...?" from an agency policy; see :func:`confide.decisions.decide`.
+
+    :param situation: a :class:`confide.decisions.Situation` or a dict with the keys of
+        DESIGN.md's situation table (unknown keys or values raise ``InputError``).
+    :param policy: a :class:`confide.policy.model.Policy`.
+    :returns: a ``Decision`` whose ``to_dict()`` is the JSON answer contract.
+    """
+    from confide.decisions import decide as _decide
+
+    return _decide(situation, policy)
+
+
+__all__ = ["screen", "decide", "__version__"]
