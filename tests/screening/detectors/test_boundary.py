@@ -45,6 +45,8 @@ NEGATIVES = [
     "Our client's landlord posted on Facebook about the eviction hearing",
     # Personal social media with the worker's own family.
     "My sister keeps tagging me in baby pictures on Instagram 😍",
+    # The worker's own children following them ("my kids" is family, not clients).
+    "My kids made me join TikTok and now they follow me and comment on everything",
     # Talk about clients with no social contact.
     "My clients taught me more about resilience than any textbook.",
 ]

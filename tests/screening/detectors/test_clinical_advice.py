@@ -29,6 +29,9 @@ POSITIVES = [
     # A diagnosis of someone's relative, addressed by handle.
     ("@kels.b your son's meltdowns sound like ADHD for sure",
      "@kels.b your son's meltdowns sound like ADHD for sure", Verdict.STOP),
+    # Mixing drugs: a number after "take" is a dose.
+    ("Replying to @bigmike: you can take 2 Benadryl with your Xanax, it's fine",
+     "Replying to @bigmike: you can take 2 Benadryl with your Xanax, it's fine", Verdict.STOP),
     # Second person without a handle: a supervisor's view is needed.
     ("If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",
      "If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",
@@ -46,6 +49,9 @@ NEGATIVES = [
     "@dr_mendez thanks for the great talk on trauma-informed care today!",
     # Talk about a diagnosis in the worker's own family.
     "My brother has schizophrenia and he is the funniest person I know.",
+    # The worker's own dose, and friendly second person with no clinical content.
+    "Taking 2 Advil and going to bed, this migraine is brutal",
+    "Honestly you sound exhausted, take a nap friend",
     # Coworker thanks mentioning a lawyer.
     "Shoutout to our agency lawyer for walking the team through the new consent forms.",
 ]

@@ -20,6 +20,9 @@ POSITIVES = [
      "can't do this anymore. they'd all be better off without me"),
     # A farewell plus a method, with no suicide word at all.
     ("saving up my pills. sorry mom", "saving up my pills. sorry mom"),
+    # Paraphrased hopelessness plus a method ready to hand.
+    ("nobody would even notice if i was gone. i have the pills ready",
+     "nobody would even notice if i was gone. i have the pills"),
     # A worker's post quoting a client's words is also escalated.
     ('Client posted "i wish i was dead" at 2am and nobody saw it till morning',
      "wish i was dead"),
