@@ -230,6 +230,8 @@ def scan_records(records: Iterable[Record], writer: JsonlWriter, options: ScanOp
     chunks = _chunks(records, max(1, options.chunk_size), summary)
     first = next(chunks, None)
     if first is None:
+        if summary.fatal is None:
+            writer.finish()  # no posts: an empty result, not a missing one
         return summary
     second = next(chunks, None)
     workers = options.workers or available_cores()

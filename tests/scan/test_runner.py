@@ -148,14 +148,14 @@ def test_when_screening_raises_then_post_is_reported_by_error_type_without_its_t
     assert summary.failed == 1 and summary.exit_code == 1
 
 
-def test_when_screening_cannot_start_then_scan_stops_with_the_cause_and_writes_nothing(
+def test_when_screening_cannot_start_then_scan_stops_with_the_cause_and_creates_no_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(worker, "_setup", "Confide cannot screen posts: bad data file lexicon.yaml")
     with JsonlWriter(tmp_path / "o.jsonl") as writer:
         summary = scan_records([Record(1, "a", "Hello")], writer, ScanOptions(workers=1))
     assert summary.broken is not None and "lexicon.yaml" in summary.broken
-    assert summary.exit_code == 1 and (tmp_path / "o.jsonl").read_bytes() == b""
+    assert summary.exit_code == 1 and not (tmp_path / "o.jsonl").exists()
 
 
 def test_when_a_write_is_cut_short_then_the_file_is_truncated_to_whole_lines(tmp_path: Path) -> None:
@@ -182,3 +182,22 @@ def test_when_a_write_is_cut_short_then_the_file_is_truncated_to_whole_lines(tmp
         writer.write(json.dumps({"id": 2}))
     writer.close()
     assert path.read_bytes() == b'{"id": 1}\n'
+
+
+@pytest.mark.parametrize(
+    ("content", "lines", "exists"),
+    [
+        ("", 0, True),  # no posts: an empty result file
+        ("id,body\n1,hello\n", 0, False),  # no text column: nothing is created
+    ],
+)
+def test_when_input_has_no_posts_or_no_text_column_then_output_is_empty_or_absent(
+    tmp_path: Path, content: str, lines: int, exists: bool
+) -> None:
+    source = tmp_path / "posts.csv"
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = scan_file(source, out)
+    assert out.exists() == exists
+    assert summary.written == lines
+    assert summary.exit_code == (0 if exists else 2)
