@@ -55,7 +55,7 @@ def test_when_a_dask_scheduler_address_is_given_then_the_scan_runs_on_that_clust
     source = write_jsonl(many_posts(12))
     serial = scan_file(source, tmp_path / "serial.jsonl", options=ScanOptions(workers=1))
     # A one-thread worker inside this process: cheap, and enough to prove the address path.
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, host="127.0.0.1",
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                       dashboard_address="127.0.0.1:0") as cluster:
         summary = scan_file(source, tmp_path / "dask.jsonl",
                             options=ScanOptions(dask=cluster.scheduler_address, chunk_size=5))
