@@ -22,7 +22,7 @@ from typing import Any, Sequence
 from confide.screening.base import Detector, Document
 from confide.screening.clauses import default_clause
 from confide.screening.data_files import load_yaml
-from confide.screening.names import known_names, looks_like_person
+from confide.screening.names import first_names, known_names, looks_like_person
 from confide.screening.referents import (
     Referent,
     find_referents,
@@ -305,7 +305,7 @@ def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
     return None, "served_reference" if anchor.kind == "served" else "work_event"
 
 
-_REPLY = re.compile(r"^\s*(?:replying to|reply to|re:?|@)", re.I)
+_REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|re:|@)", re.I)
 
 
 def _is_addressee(text: str, e: Entity) -> bool:
@@ -336,7 +336,8 @@ def _has_honorific(text: str, e: Entity) -> bool:
     return re.search(r"\b(?:mr|mrs|ms|miss|mx)\.?\s*$", text[max(0, e.start - 6):e.start], re.I) is not None
 
 
-_AGE_LIKE = re.compile(r"^\d{1,3}[- ](?:year|yr)s?[- ]old$|^\d{1,3}[- ]?(?:yo|y/o)$", re.I)
+_AGE_LIKE = re.compile(r"^\d{1,3}[- ](?:year|yr)s?[- ](?:old|young)$|^\d{1,3}[- ]?(?:yo|y/o)$", re.I)
+_PERSON_NEXT = re.compile(r"^\s*(?:and (?:her|his|their)\b|'s\b|’s\b|who\b|is\b|was\b|has\b|had\b|just\b|finally\b)", re.I)
 _FACILITY_HEAD = re.compile(
     r"\b(?:elementary|middle|high|school|academy|hospital|clinic|center|centre|diner|cafe|"
     r"store|market|church|shelter|home|manor|village|apartments|courts|motel|inn)$", re.I)
@@ -354,6 +355,10 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
         return e
     words = [w.strip("'’.,").lower() for w in e.text.split()]
     if e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and all(w in known_names() for w in words):
+        return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
+    if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) == 1 and words[0] in first_names()
+            and _PERSON_NEXT.match(text[e.end:e.end + 14])):
+        # "Keisha and her twins", "Marcus's court date": a first name acting as a person
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
     if e.entity == "DATE_TIME" and _AGE_LIKE.match(e.text.strip()):
         return Entity("AGE", e.start, e.end, e.text, e.score, e.recognizer)
