@@ -10,7 +10,8 @@ BLAS/OpenMP threads at 1:
 * quality on the held-out split: confidentiality recall (direct and indirect) and the
   false-flag rate on ok/protected posts (Presidio: any entity found is a flag).
 
-Then ``confide scan`` end to end over the same posts, on one worker and on every core.
+Then ``confide scan`` end to end over the first 3,000 of those posts (``--scan-posts``),
+on one worker and on every core.
 Prints a table with the ratios and writes ``benchmarks/results/latest.json``.
 """
 
@@ -101,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--posts", type=int, help="how many posts (default 10,000; 1,000 with --quick)")
     parser.add_argument("--startup-runs", type=int, help="fresh processes for start-up (default 3; 1 with --quick)")
     parser.add_argument("--no-scan", action="store_true", help="skip the confide scan measurement")
+    parser.add_argument("--scan-posts", type=int, default=3_000,
+                        help="posts for the confide scan measurement (default 3,000)")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     n = args.posts or (1_000 if args.quick else 10_000)
@@ -122,10 +125,11 @@ def main(argv: list[str] | None = None) -> int:
         posts_file = Path(tmp) / "posts.json"
         posts_file.write_text(json.dumps(posts), encoding="utf-8")
         jsonl = Path(tmp) / "posts.jsonl"
-        jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(posts)),
+        n_scan = min(n, args.scan_posts)
+        jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(posts[:n_scan])),
                          encoding="utf-8")
         measured = {t: measure_tool(t, posts_file, posts[0], heldout, cpu, startup_runs, env) for t in tools}
-        scan = {} if args.no_scan else measure_scan(jsonl, n, {k: v for k, v in env.items()
+        scan = {} if args.no_scan else measure_scan(jsonl, n_scan, {k: v for k, v in env.items()
                                                                if k != "PYTHONHASHSEED"})
     result = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

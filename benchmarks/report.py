@@ -77,7 +77,8 @@ def render(result: dict[str, Any]) -> str:
                       (cq["false_flag_rate"] or 0) < (pq["false_flag_rate"] or 0)),
             ]
     if result.get("scan"):
-        lines += ["", "confide scan, end to end (start-up included):"]
+        first = next(iter(result["scan"].values()))
+        lines += ["", f"confide scan, end to end over {first['lines']:,} posts (start-up included):"]
         for s in result["scan"].values():
             lines.append(f"  --workers {s['workers']}: {s['posts_per_s']:,.0f} posts/s "
                          f"({s['wall_s']:.1f} s, {s['lines']:,} lines, exit {s['exit_code']})")
