@@ -101,13 +101,15 @@ def _near(a_start: int, a_end: int, b_start: int, b_end: int, window: int) -> bo
     return b_start - a_end <= window and a_start - b_end <= window
 
 
-def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent]) -> bool:
+def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent], text: str = "") -> bool:
     """A name right after "my daughter", "my coworker" or a public cue is not a client's."""
     for b in blockers:
         if b.start <= e.start and e.end <= b.end:
             return True
         if b.kind == "coworker" and 0 <= b.start - e.end <= 6:
             return True  # "Kim, our charge nurse", "Beatriz and the care team"
+        if b.kind == "coworker" and 0 <= e.start - b.end <= 10 and _has_honorific(text, e):
+            return True  # "our school nurse Ms. Patel"
         if 0 <= e.start - b.end <= 3 and b.kind in ("own_family", "coworker"):
             return True
         if b.kind == "public" and abs(e.start - b.end) <= 40:
@@ -152,9 +154,14 @@ def analyse(doc: Document) -> Context:
     anchor_entities = set(data["entities"]["anchors"])
     anchors = served + [
         _as_referent(e) for e in entities
-        if work and not _belongs_to_non_client(e, blockers)
+        if work and not _belongs_to_non_client(e, blockers, doc.text)
+        and not (e.entity == "AGE" and _is_about_writer(doc.text, e))
         and (e.entity in anchor_entities or (e.entity == "PERSON" and _has_honorific(doc.text, e)))
     ]
+    if any(b.kind in ("own_family", "self") for b in blockers):
+        # "My dad's in the ICU ... I'm a nurse on the floor below": with the worker's own
+        # family or own care in the post, only an explicit reference to a client counts.
+        anchors = [a for a in anchors if a.pattern in _STRONG_SERVED]
     events = [r for r in refs if r.kind == "event"]
     return Context(doc, entities, served, anchors, events, blockers, work)
 
@@ -181,7 +188,7 @@ def score_anchors(ctx: Context) -> list[AnchorScore]:
                 by_group[d.group] = d
         score = sum(d.weight for d in by_group.values())
         if anchor.kind == "event":
-            score -= 1.5  # a work event alone is a weaker link than "my client"
+            score -= 2.0  # a work event alone is a weaker link than "my client"
         scores.append(AnchorScore(anchor, score, tuple(by_group.values())))
     return scores
 
@@ -222,7 +229,7 @@ class ConfidentialityDetector(Detector):
                     f"\u201c{e.text}\u201d is {what}. It points to one person's service record; "
                     "it must never appear in a post."), Verdict.STOP, kind))
                 continue
-            if not ctx.work or _belongs_to_non_client(e, ctx.blockers) or _is_titled_official(text, e):
+            if not ctx.work or _belongs_to_non_client(e, ctx.blockers, text) or _is_titled_official(text, e):
                 continue
             if kind == "PERSON" and not looks_like_person(
                     text, e, after_served=any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end
@@ -294,7 +301,38 @@ def _is_plural(ref: Referent) -> bool:
 def _is_titled_official(text: str, e: Entity) -> bool:
     """Judge Alvarez, Dr. Chen, Senator Ruiz act in public roles; they are not clients."""
     before = text[max(0, e.start - 14):e.start].lower().split()
-    return bool(before) and before[-1] in _OFFICIAL_TITLES
+    if before and before[-1] in _OFFICIAL_TITLES:
+        return True
+    first = e.text.lower().split()[0] if e.text.split() else ""
+    return first in _OFFICIAL_TITLES  # "Dr. R" recognised as initials with the title
+
+
+_SELF_AGE = re.compile(
+    r"(?:^|[.!?]\s+)(?:i\s+)?(?:just\s+)?turn(?:ed|ing|s)?\s*$|\b(?:i'm|i am|i was|i'll be|im|myself)\b", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|client|patient|pt|kid|resident|student)\b", re.I)
+
+
+def _is_about_writer(text: str, e: Entity) -> bool:
+    """"Turned 50 on shift", "I was a 24-weeker myself", "47 years old, 20 years a nurse".
+
+    The worker's own age is not a client's: an age in a sentence that speaks in the first
+    person and about no one else, or right after "turned".
+    """
+    start = max(text.rfind(".", 0, e.start), text.rfind("!", 0, e.start), text.rfind("?", 0, e.start)) + 1
+    ends = [i for i in (text.find(".", e.end), text.find("!", e.end), text.find("?", e.end)) if i != -1]
+    sentence = text[start:min(ends) if ends else len(text)]
+    if _SELF_AGE.search(text[start:e.start]):
+        return True
+    if start == 0 and e.start < 3 and not _THIRD_PERSON.search(sentence):
+        return True  # a post opening with an age and no one else in the sentence
+    return bool(re.search(r"\b(?:i|i'm|me|my|myself)\b", sentence, re.I)) and not _THIRD_PERSON.search(sentence)
+
+
+# Served references explicit enough to stand even beside the worker's own family.
+_STRONG_SERVED = {"possessive-served-noun", "one-of-my", "on-my-caseload", "i-am-working-with",
+                  "third-served-noun", "pt-bare", "the-family-i", "the-family-i-have",
+                  "possessive-work-person", "worked-with-person", "person-i-worked-with",
+                  "of-mine", "surname-family", "frequent-flyer", "room-person", "person-in-room"}
 
 
 def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
