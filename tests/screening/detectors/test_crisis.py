@@ -12,6 +12,8 @@ from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, 
 DETECTOR = CrisisDetector()
 
 POSITIVES = [
+    # First-person "suicidal".
+    ("feeling suicidal again tonight", "feeling suicidal"),
     # Slang for suicide.
     ("honestly might just kms tonight", "kms"),
     ("i want to unalive myself", "unalive myself"),
@@ -38,6 +40,9 @@ NEGATIVES = [
     "If you are thinking about suicide, call or text 988. You are not alone.",
     # Lyrics.
     "'I don't want to live forever' on repeat in the car tonight 🎶",
+    # A worker's third-person note about a past state is a confidentiality matter, not a
+    # crisis needing action now.
+    "Client disclosed she was suicidal last year and now she is thriving",
     # A method word alone.
     "Picked up my pills at the pharmacy and the line was out the door",
 ]
