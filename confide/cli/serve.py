@@ -35,6 +35,11 @@ def serve(
             typer.echo(f"  {acct.role:<13} {acct.email:<40} {shown}")
         if note:
             typer.echo(f"Demo policy: {note}")
+    else:
+        with store.unit() as repos:
+            if not repos.users.all():
+                typer.echo("No accounts yet: add one with `confide user add EMAIL --role admin`, "
+                           "or start with --demo.")
     app = create_app(settings, store)
     typer.echo(f"Confide on http://{host}:{port}/  (Ctrl+C to stop)")
     # The access log records method, path and status only; request bodies (the posts

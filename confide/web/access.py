@@ -225,7 +225,7 @@ def route_endpoints(app: FastAPI, prefix: str = "") -> dict[str, tuple[frozenset
     out: dict[str, tuple[frozenset[str], str]] = {}
     for name, route in route_names(app).items():
         if isinstance(route, APIRoute):
-            out[name] = (frozenset(route.methods), route.path)
+            out[name] = (frozenset(route.methods or ()), route.path)
     for route in app.routes:
         sub = getattr(route, "app", None)
         if isinstance(sub, FastAPI):
