@@ -125,7 +125,7 @@ def test_when_throttle_window_is_short_then_failures_age_out(
 @pytest.mark.parametrize(
     ("next_url", "landing"),
     [("/reviews", "/reviews"), ("//evil.example/", "/"), ("https://evil.example/", "/"),
-     ("/\\evil.example", "/")],
+     ("/\\evil.example", "/"), ("/\t/evil.example", "/")],
 )
 def test_when_sign_in_has_a_next_page_then_only_same_site_paths_are_followed(
     app: FastAPI, store: Store, next_url: str, landing: str

@@ -20,7 +20,8 @@ router = APIRouter()
 
 def _safe_next(target: str) -> str:
     """Only same-site paths, so the login page cannot redirect elsewhere (open redirect)."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+    if (target.startswith("/") and not target.startswith("//") and "\\" not in target
+            and target.isprintable()):
         return target
     return "/"
 
