@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -14,6 +15,8 @@ def serve(
                         "(default: CONFIDE_DATABASE_URL or SQLite in the data directory).")] = None,
     demo: Annotated[bool, typer.Option("--demo", help="Seed a demo agency: one account per "
                     "role (passwords printed once) and a starter policy.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes "
+                       "(one per core for throughput; API rate limits then count per process).")] = 1,
 ) -> None:
     """Serve Confide in the browser and as a JSON API (migrates the database first)."""
     import uvicorn
@@ -40,12 +43,20 @@ def serve(
             if not repos.users.all():
                 typer.echo("No accounts yet: add one with `confide user add EMAIL --role admin`, "
                            "or start with --demo.")
-    app = create_app(settings, store)
     typer.echo(f"Confide on http://{host}:{port}/  (Ctrl+C to stop)")
     # The access log records method, path and status only; request bodies (the posts
     # being checked) are never logged.
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=True,
-                server_header=False, proxy_headers=False)
+    options = {"host": host, "port": port, "log_level": "info", "access_log": True,
+               "server_header": False, "proxy_headers": False}
+    if workers == 1:
+        uvicorn.run(create_app(settings, store), **options)  # type: ignore[arg-type]
+        return
+    # Each worker process builds its own app from the environment.
+    os.environ["CONFIDE_DATABASE_URL"] = store.url
+    settings.resolved_secret_key()  # created once here, before the workers read it
+    store.dispose()
+    uvicorn.run("confide.web.app:create_app", factory=True, workers=workers,
+                **options)  # type: ignore[arg-type]
 
 
 def register(app: typer.Typer) -> None:
