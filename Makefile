@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run test bench lint typecheck clean setup
+.PHONY: run test bench lint typecheck clean setup docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP)
 ## `make bench BENCH_ARGS=--quick` for a 1,000-post smoke run.
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+## Regenerate docs/cli.md from every command's --help (tests/test_docs.py checks it).
+docs: $(STAMP)
+	$(BIN)/python scripts/gen_cli_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check confide tests benchmarks
