@@ -105,6 +105,19 @@ class UserRepository:
             )
         return user
 
+    def set_supervisor(self, user_id: int, supervisor_id: int | None) -> User:
+        """Choose whose inbox receives this person's review requests (None: any supervisor)."""
+        user = self.get(user_id)
+        if supervisor_id is not None:
+            sup = self.get(supervisor_id)
+            if sup.role != Role.SUPERVISOR.value:
+                raise InputError(f"{sup.email} is not a supervisor", location="supervisor_id")
+            if sup.id == user.id:
+                raise InputError("a person cannot be their own supervisor",
+                                 location="supervisor_id")
+        user.supervisor_id = supervisor_id
+        return user
+
     def set_password(self, user_id: int, password: str) -> None:
         """Replace a password and end the account's sessions."""
         if len(password) < 10:

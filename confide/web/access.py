@@ -52,6 +52,7 @@ ROUTE_ROLES: dict[str, frozenset[Role] | None] = {
     "admin.users.add": ADMINS,
     "admin.users.role": ADMINS,
     "admin.users.active": ADMINS,
+    "admin.users.supervisor": ADMINS,
     # May I ...? answered from the policy; nothing chosen is stored.
     "ask.page": ALL,
     "ask.submit": ALL,

@@ -50,7 +50,7 @@ def seed_demo(store: Store) -> tuple[list[DemoAccount], str | None]:
                 supervisor_id = user.id
         worker = repos.users.by_email(f"worker@{DEMO_DOMAIN}")
         if worker is not None and worker.supervisor_id is None and supervisor_id is not None:
-            worker.supervisor_id = supervisor_id
+            repos.users.set_supervisor(worker.id, supervisor_id)
         note = _seed_policy(repos)
     return accounts, note
 

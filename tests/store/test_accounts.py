@@ -141,3 +141,22 @@ def test_when_a_unit_fails_then_nothing_it_wrote_is_kept(store: Store) -> None:
         repos.users.add("second@agency.example", "boss", PASSWORD)
     with store.unit() as repos:
         assert repos.users.all() == []
+
+
+@pytest.mark.parametrize(("role", "self_pick", "ok"), [
+    ("supervisor", False, True),
+    ("worker", False, False),  # only supervisors receive review requests
+    ("supervisor", True, False),  # nobody supervises themselves
+])
+def test_when_supervisor_is_assigned_then_only_another_supervisor_is_accepted(
+    store: Store, role: str, self_pick: bool, ok: bool
+) -> None:
+    person = make_user(store, role)
+    chosen = person if self_pick else make_user(store, role)
+    try:
+        with store.unit() as repos:
+            repos.users.set_supervisor(person.id, chosen.id)
+        assigned = True
+    except InputError:
+        assigned = False
+    assert assigned is ok

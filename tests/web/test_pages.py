@@ -253,3 +253,29 @@ def test_when_any_page_is_served_then_security_headers_are_set(
     browser: Callable[[], Browser], header: str
 ) -> None:
     assert header in browser().get("/login").headers
+
+
+def test_when_admin_assigns_a_supervisor_then_review_requests_go_to_that_inbox(
+    browser: Callable[[], Browser], store: Store
+) -> None:
+    admin = browser().login_as("admin")
+    mine, theirs = browser().login_as("supervisor"), browser().login_as("supervisor")
+    worker = browser().login_as("worker")
+    assert worker.user is not None and mine.user is not None
+    r = admin.post(f"/admin/users/{worker.user.id}/supervisor",
+                   {"supervisor_id": str(mine.user.id)})
+    assert r.status_code == 303
+    item = worker.post("/reviews", {"text": POST}).headers["location"].rsplit("/", 1)[1]
+    assert mine.get(f"/inbox/{item}").status_code == 200
+    assert theirs.get(f"/inbox/{item}").status_code == 404
+
+
+@pytest.mark.parametrize("target_role", ["worker", "admin"])
+def test_when_admin_picks_a_non_supervisor_then_it_is_refused(
+    browser: Callable[[], Browser], store: Store, target_role: str
+) -> None:
+    admin = browser().login_as("admin")
+    other = make_user(store, target_role)
+    worker = make_user(store)
+    r = admin.post(f"/admin/users/{worker.id}/supervisor", {"supervisor_id": str(other.id)})
+    assert r.status_code == 400

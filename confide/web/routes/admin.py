@@ -41,11 +41,9 @@ def users_add(
 ) -> Response:
     """Add an account; its first password is generated and shown once."""
     sup = int(supervisor_id) if supervisor_id.isdigit() else None
-    if sup is not None and repos.users.get(sup).role != Role.SUPERVISOR:
-        raise InputError("the chosen supervisor is not a supervisor", location="supervisor_id")
     password = new_password()
-    created = repos.users.add(email, role, password, display_name=display_name,
-                              supervisor_id=sup)
+    created = repos.users.add(email, role, password, display_name=display_name)
+    repos.users.set_supervisor(created.id, sup)
     repos.audit.record(user.id, "user.add", f"user:{created.id}", role=created.role)
     return _page(request, repos, created=created, password=password, status=201)
 
@@ -58,6 +56,17 @@ def users_role(repos: ReposDep, user: Annotated[Principal, Allowed("admin.users.
         raise InputError("you cannot remove your own admin role", location="role")
     changed = repos.users.set_role(user_id, role)
     repos.audit.record(user.id, "user.role", f"user:{user_id}", role=changed.role)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/users/{user_id}/supervisor", name="admin.users.supervisor")
+def users_supervisor(repos: ReposDep, user: Annotated[Principal, Allowed("admin.users.supervisor")],
+                     user_id: int,
+                     supervisor_id: Annotated[str, Form(max_length=12)] = "") -> Response:
+    """Choose whose inbox receives this person's review requests."""
+    sup = int(supervisor_id) if supervisor_id.isdigit() else None
+    repos.users.set_supervisor(user_id, sup)
+    repos.audit.record(user.id, "user.supervisor", f"user:{user_id}", supervisor=sup)
     return RedirectResponse("/admin/users", status_code=303)
 
 
