@@ -32,9 +32,11 @@ test: $(STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
-## Regenerate docs/cli.md from every command's --help (tests/test_docs.py checks it).
+## Regenerate docs/cli.md from every command's --help and the tables in docs/policy.md
+## from their data files (tests/test_docs.py fails while either is stale).
 docs: $(STAMP)
 	$(BIN)/python scripts/gen_cli_docs.py
+	$(BIN)/python scripts/gen_policy_docs.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check confide tests benchmarks
