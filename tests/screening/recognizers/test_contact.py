@@ -31,6 +31,11 @@ HANDLE = HandleRecognizer()
         ("call or text 988 any time", "988", 0.9, 1.0),  # Suicide & Crisis Lifeline
         ("the 988 lifeline saved a life", "988", 0.5, 0.6),
         ("she called 911 twice", "911", 0.6, 0.6),
+        ("My Israeli number is 09-7625400", "09-7625400", 0.7, 0.8),  # Presidio's IL case
+        ("My number is 0547624567", "0547624567", 0.7, 0.8),
+        ("Call 1-800-662-4357 anytime", "1-800-662-4357", 0.7, 0.8),  # SAMHSA helpline
+        ("My Indian number is +91 98765 43210", "+91 98765 43210", 0.7, 0.8),
+        ("call me at 555-201-3387", "555-201-3387", 0.6, 0.7),  # fictional 555: NANP shape
     ],
 )
 def test_when_text_has_phone_number_then_it_is_found(text: str, span: str, low: float,
@@ -49,6 +54,12 @@ def test_when_text_has_phone_number_then_it_is_found(text: str, span: str, low: 
 )
 def test_when_text_has_no_phone_number_then_none_found(text: str) -> None:
     assert_none(PHONE, text, "PHONE_NUMBER")
+
+
+def test_when_post_has_us_and_international_forms_then_both_found() -> None:
+    # presidio-analyzer test_phone_recognizer: one national and one international number
+    text = "My US number is (415) 555-0132, and my international one is +1 415 555 0132"
+    assert [e.text for e in run(PHONE, text)] == ["(415) 555-0132", "+1 415 555 0132"]
 
 
 def test_when_two_numbers_in_different_regions_then_both_found_once() -> None:
