@@ -34,7 +34,7 @@ def serve(
         accounts, note = seed_demo(store)
         typer.echo("Demo agency accounts:")
         for acct in accounts:
-            shown = acct.password if acct.password else "(already created; password shown once before)"
+            shown = acct.password or "(kept; reset with `confide user password EMAIL`)"
             typer.echo(f"  {acct.role:<13} {acct.email:<40} {shown}")
         if note:
             typer.echo(f"Demo policy: {note}")

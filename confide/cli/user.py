@@ -42,6 +42,35 @@ def add(
         typer.echo(f"password (shown once): {password}")
 
 
+@user_app.command("password")
+def password(
+    email: Annotated[str, typer.Argument(help="Whose password to replace.")],
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the new "
+                              "password from standard input instead of generating one.")] = False,
+    database: DatabaseOpt = None,
+) -> None:
+    """Replace a password (ending the account's sessions); a random one is printed once."""
+    from confide.store.security import new_password
+
+    if password_stdin:
+        new = sys.stdin.readline().rstrip("\r\n")
+        if not new:
+            raise InputError("no password on standard input", location="--password-stdin")
+    else:
+        new = new_password()
+    store = _store(database)
+    store.upgrade()
+    with store.unit() as repos:
+        user = repos.users.by_email(email)
+        if user is None:
+            raise InputError(f"no account for {email}", location="EMAIL")
+        repos.users.set_password(user.id, new)
+        repos.audit.record(None, "user.password", f"user:{user.id}", via="cli")
+    typer.echo(f"password replaced for {user.email}")
+    if not password_stdin:
+        typer.echo(f"password (shown once): {new}")
+
+
 @user_app.command("token")
 def token(
     email: Annotated[str, typer.Argument(help="Whose token.")],

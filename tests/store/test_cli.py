@@ -105,3 +105,16 @@ def test_when_backup_then_restore_on_the_cli_then_the_data_returns(
     code, out = _run("db", "restore", str(out_file), "--database", db_url)
     assert code == 0 and "restored" in out
     assert dump(store.engine) == before
+
+
+def test_when_password_is_reset_then_only_the_new_one_works(store: Store, db_url: str) -> None:
+    code, out = _run("user", "add", "ivy@agency.example", "--role", "worker", "--database", db_url)
+    old = out.split("password (shown once): ")[1].strip()
+    code, out = _run("user", "password", "ivy@agency.example", "--database", db_url)
+    assert code == 0
+    new = out.split("password (shown once): ")[1].strip()
+    with store.unit() as repos:
+        assert repos.users.authenticate("ivy@agency.example", old) is None
+        assert repos.users.authenticate("ivy@agency.example", new) is not None
+    code, _ = _run("user", "password", "ghost@agency.example", "--database", db_url)
+    assert code == 2
