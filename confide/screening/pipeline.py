@@ -108,17 +108,33 @@ def decide_verdict(findings: Sequence[Finding]) -> Verdict:
     return verdict
 
 
-def screen(text: str, policy: Any = None) -> Report:
-    """Screen one post. See :func:`confide.screen` for the public documentation."""
+def apply_rules(text: str) -> tuple[Document, list[Finding], list[ProtectedSpeech]]:
+    """Normalise, recognise and run every rule-based detector (no learned step).
+
+    The learned model is trained on exactly this output, so training and screening share it.
+    """
+    doc = Document(normalise(text))
+    doc.entities = recognize(doc)
+    violations, protected = split_protected(merge_findings(detect(doc)))
+    return doc, violations, protected
+
+
+def screen(text: str, policy: Any = None, *, learned: bool = True) -> Report:
+    """Screen one post. See :func:`confide.screen` for the public documentation.
+
+    :param learned: also ask the learned second opinion (``confide.screening.learned``)
+        about categories the rules left empty; its findings are ``review`` only.
+    """
     from confide.screening.clauses import apply_policy
+    from confide.screening.learned import second_opinion
     from confide.screening.redact import redact
     from confide.screening.summary import summarise
 
-    clean = normalise(text)
-    doc = Document(clean)
-    doc.entities = recognize(doc)
-    raw = merge_findings(detect(doc))
-    violations, protected = split_protected(raw)
+    doc, violations, protected = apply_rules(text)
+    if learned:
+        extra, extra_protected = second_opinion(doc, violations, doc.entities, protected)
+        violations = merge_findings(violations + extra)
+        protected = protected + extra_protected
     violations = apply_policy(violations, policy)
     verdict = decide_verdict(violations)
     return Report(
@@ -126,6 +142,6 @@ def screen(text: str, policy: Any = None) -> Report:
         findings=tuple(violations),
         entities=tuple(doc.entities),
         protected=tuple(protected),
-        redacted=redact(text, violations, doc.entities),
+        redacted=redact(text, [f for f in violations if f.detector != "learned"], doc.entities),
         summary=summarise(verdict, violations, protected),
     )
