@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CONFIDE_", extra="ignore")
 
     data_dir: Path = Field(
-        default=Path("data"), description="Directory for the SQLite database, the secret key and backups."
+        default=Path("data"),
+        description="Directory for the SQLite database, the secret key and backups.",
     )
     database_url: str = Field(
         default="",
@@ -49,12 +50,18 @@ class Settings(BaseSettings):
     api_rate_limit: int = Field(
         default=600, ge=1, description="API requests allowed per token in each rate window."
     )
-    api_rate_window_seconds: int = Field(default=60, ge=1, description="Length of the API rate window.")
+    api_rate_window_seconds: int = Field(
+        default=60, ge=1, description="Length of the API rate window."
+    )
     max_body_bytes: int = Field(
         default=1_000_000, ge=1024, description="Largest request body accepted (413 beyond it)."
     )
-    scan_max_posts: int = Field(default=1000, ge=1, description="Most posts in one /api/v1/scan call.")
-    argon2_time_cost: int = Field(default=3, ge=1, description="Argon2id iterations for password hashes.")
+    scan_max_posts: int = Field(
+        default=1000, ge=1, description="Most posts in one /api/v1/scan call."
+    )
+    argon2_time_cost: int = Field(
+        default=3, ge=1, description="Argon2id iterations for password hashes."
+    )
     argon2_memory_kib: int = Field(
         default=65536, ge=8, description="Argon2id memory (KiB) for password hashes."
     )

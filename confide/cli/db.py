@@ -11,8 +11,10 @@ db_app = typer.Typer(help="Migrate, back up and restore the database.", no_args_
 
 DatabaseOpt = Annotated[
     str | None,
-    typer.Option("--database", help="SQLAlchemy URL (default: CONFIDE_DATABASE_URL or SQLite "
-                 "in the data directory)."),
+    typer.Option(
+        "--database",
+        help="SQLAlchemy URL (default: CONFIDE_DATABASE_URL or SQLite in the data directory).",
+    ),
 ]
 
 
@@ -37,8 +39,13 @@ def upgrade(database: DatabaseOpt = None) -> None:
 def backup(
     file: Annotated[Path, typer.Argument(help="Where to write the backup.")],
     database: DatabaseOpt = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="sqlite (SQLite only) or json; "
-                   "default: sqlite for SQLite, json otherwise.")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="sqlite (SQLite only) or json; default: sqlite for SQLite, json otherwise.",
+        ),
+    ] = None,
 ) -> None:
     """Write a consistent backup of the whole database (never a half-written file)."""
     from confide.store.backup import backup as do_backup

@@ -11,12 +11,31 @@ import typer
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    database: Annotated[str | None, typer.Option("--database", help="SQLAlchemy URL "
-                        "(default: CONFIDE_DATABASE_URL or SQLite in the data directory).")] = None,
-    demo: Annotated[bool, typer.Option("--demo", help="Seed a demo agency: one account per "
-                    "role (passwords printed once) and a starter policy.")] = False,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes "
-                       "(one per core for throughput; API rate limits then count per process).")] = 1,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="SQLAlchemy URL (default: CONFIDE_DATABASE_URL or SQLite in the data directory).",
+        ),
+    ] = None,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Seed a demo agency: one account per "
+            "role (passwords printed once) and a starter policy.",
+        ),
+    ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes "
+            "(one per core for throughput; API rate limits then count per process).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve Confide in the browser and as a JSON API (migrates the database first)."""
     import uvicorn
@@ -41,13 +60,21 @@ def serve(
     else:
         with store.unit() as repos:
             if not repos.users.all():
-                typer.echo("No accounts yet: add one with `confide user add EMAIL --role admin`, "
-                           "or start with --demo.")
+                typer.echo(
+                    "No accounts yet: add one with `confide user add EMAIL --role admin`, "
+                    "or start with --demo."
+                )
     typer.echo(f"Confide on http://{host}:{port}/  (Ctrl+C to stop)")
     # The access log records method, path and status only; request bodies (the posts
     # being checked) are never logged.
-    options = {"host": host, "port": port, "log_level": "info", "access_log": True,
-               "server_header": False, "proxy_headers": False}
+    options = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "access_log": True,
+        "server_header": False,
+        "proxy_headers": False,
+    }
     if workers == 1:
         uvicorn.run(create_app(settings, store), **options)  # type: ignore[arg-type]
         return
@@ -55,8 +82,7 @@ def serve(
     os.environ["CONFIDE_DATABASE_URL"] = store.url
     settings.resolved_secret_key()  # created once here, before the workers read it
     store.dispose()
-    uvicorn.run("confide.web.app:create_app", factory=True, workers=workers,
-                **options)  # type: ignore[arg-type]
+    uvicorn.run("confide.web.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
 
 def register(app: typer.Typer) -> None:

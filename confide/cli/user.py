@@ -16,11 +16,20 @@ user_app = typer.Typer(help="Add accounts and API tokens.", no_args_is_help=True
 @user_app.command("add")
 def add(
     email: Annotated[str, typer.Argument(help="The person's email; it is their sign-in name.")],
-    role: Annotated[str, typer.Option("--role", help="worker, supervisor, policy_owner, "
-                    "legal_hr, trainer or admin.")],
+    role: Annotated[
+        str,
+        typer.Option(
+            "--role", help="worker, supervisor, policy_owner, legal_hr, trainer or admin."
+        ),
+    ],
     name: Annotated[str, typer.Option("--name", help="Display name.")] = "",
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password "
-                              "from standard input instead of generating one.")] = False,
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the password from standard input instead of generating one.",
+        ),
+    ] = False,
     database: DatabaseOpt = None,
 ) -> None:
     """Create an account; without --password-stdin a random password is printed once."""
@@ -45,8 +54,13 @@ def add(
 @user_app.command("password")
 def password(
     email: Annotated[str, typer.Argument(help="Whose password to replace.")],
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the new "
-                              "password from standard input instead of generating one.")] = False,
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the new password from standard input instead of generating one.",
+        ),
+    ] = False,
     database: DatabaseOpt = None,
 ) -> None:
     """Replace a password (ending the account's sessions); a random one is printed once."""

@@ -41,7 +41,11 @@ class UserRepository:
         self.passwords = passwords
 
     def add(
-        self, email: str, role: str, password: str, display_name: str = "",
+        self,
+        email: str,
+        role: str,
+        password: str,
+        display_name: str = "",
         supervisor_id: int | None = None,
     ) -> User:
         """Create an account; the email must be new and the password at least 10 characters."""
@@ -52,8 +56,11 @@ class UserRepository:
         if self.by_email(clean) is not None:
             raise InputError(f"an account for {clean} already exists", location="email")
         user = User(
-            email=clean, display_name=(display_name.strip() or clean.split("@")[0])[:200],
-            role=parsed.value, password_hash=self.passwords.hash(password), active=True,
+            email=clean,
+            display_name=(display_name.strip() or clean.split("@")[0])[:200],
+            role=parsed.value,
+            password_hash=self.passwords.hash(password),
+            active=True,
             supervisor_id=supervisor_id,
         )
         self.db.add(user)
@@ -113,8 +120,9 @@ class UserRepository:
             if sup.role != Role.SUPERVISOR.value:
                 raise InputError(f"{sup.email} is not a supervisor", location="supervisor_id")
             if sup.id == user.id:
-                raise InputError("a person cannot be their own supervisor",
-                                 location="supervisor_id")
+                raise InputError(
+                    "a person cannot be their own supervisor", location="supervisor_id"
+                )
         user.supervisor_id = supervisor_id
         return user
 
@@ -136,9 +144,13 @@ class SessionRepository:
     def create(self, user_id: int, lifetime: timedelta) -> str:
         """Start a session and return the raw token for the cookie (never stored)."""
         token = new_token()
-        self.db.add(UserSession(
-            token_hash=token_digest(token), user_id=user_id, expires_at=utcnow() + lifetime,
-        ))
+        self.db.add(
+            UserSession(
+                token_hash=token_digest(token),
+                user_id=user_id,
+                expires_at=utcnow() + lifetime,
+            )
+        )
         self.db.flush()
         return token
 
@@ -157,7 +169,9 @@ class SessionRepository:
     def end(self, token: str | None) -> None:
         """Sign out: delete the session."""
         if token:
-            self.db.execute(delete(UserSession).where(UserSession.token_hash == token_digest(token)))
+            self.db.execute(
+                delete(UserSession).where(UserSession.token_hash == token_digest(token))
+            )
 
     def purge_expired(self) -> int:
         """Delete expired sessions; returns how many."""
@@ -177,8 +191,13 @@ class TokenRepository:
         if not clean or len(clean) > 100:
             raise InputError("give the token a name of 1 to 100 characters", location="name")
         raw = new_token(TOKEN_PREFIX)
-        row = ApiToken(user_id=user_id, name=clean, token_hash=token_digest(raw),
-                       prefix=raw[:10], revoked=False)
+        row = ApiToken(
+            user_id=user_id,
+            name=clean,
+            token_hash=token_digest(raw),
+            prefix=raw[:10],
+            revoked=False,
+        )
         self.db.add(row)
         self.db.flush()
         return row, raw
@@ -225,16 +244,20 @@ class LoginAttemptRepository:
     def failures_since(self, email: str, ip: str, since: datetime) -> int:
         """Failed attempts for this email from this address since ``since``."""
         stmt = select(func.count(LoginAttempt.id)).where(
-            LoginAttempt.email == email.strip().lower(), LoginAttempt.ip == ip,
-            LoginAttempt.success.is_(False), LoginAttempt.at > since,
+            LoginAttempt.email == email.strip().lower(),
+            LoginAttempt.ip == ip,
+            LoginAttempt.success.is_(False),
+            LoginAttempt.at > since,
         )
         return int(self.db.scalar(stmt) or 0)
 
     def oldest_failure_since(self, email: str, ip: str, since: datetime) -> datetime | None:
         """When the oldest counted failure happened (to tell the user when to retry)."""
         stmt = select(func.min(LoginAttempt.at)).where(
-            LoginAttempt.email == email.strip().lower(), LoginAttempt.ip == ip,
-            LoginAttempt.success.is_(False), LoginAttempt.at > since,
+            LoginAttempt.email == email.strip().lower(),
+            LoginAttempt.ip == ip,
+            LoginAttempt.success.is_(False),
+            LoginAttempt.at > since,
         )
         value = self.db.scalar(stmt)
         if value is None:
@@ -243,6 +266,9 @@ class LoginAttemptRepository:
 
     def clear(self, email: str, ip: str) -> None:
         """Forget failures after a successful sign-in."""
-        self.db.execute(delete(LoginAttempt).where(
-            LoginAttempt.email == email.strip().lower(), LoginAttempt.ip == ip,
-        ))
+        self.db.execute(
+            delete(LoginAttempt).where(
+                LoginAttempt.email == email.strip().lower(),
+                LoginAttempt.ip == ip,
+            )
+        )

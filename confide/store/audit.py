@@ -16,8 +16,7 @@ class AuditRepository:
     def __init__(self, db: Session) -> None:
         self.db = db
 
-    def record(self, actor_id: int | None, action: str, target: str = "",
-               **detail: Any) -> None:
+    def record(self, actor_id: int | None, action: str, target: str = "", **detail: Any) -> None:
         """Append one event; callers pass ids and names, never checked text."""
         self.db.add(AuditEvent(actor_id=actor_id, action=action, target=target, detail=detail))
 

@@ -47,8 +47,10 @@ def backup(engine: Engine, out: Path, fmt: str | None = None) -> str:
     try:
         if fmt == "sqlite":
             if src is None:
-                raise InputError("the sqlite format needs a SQLite database; use --format json",
-                                 location="--format")
+                raise InputError(
+                    "the sqlite format needs a SQLite database; use --format json",
+                    location="--format",
+                )
             _sqlite_copy(src, tmp)
         else:
             tmp.write_text(json.dumps(dump(engine), ensure_ascii=False), encoding="utf-8")
@@ -77,8 +79,12 @@ def dump(engine: Engine) -> dict[str, Any]:
         for table in Base.metadata.sorted_tables:
             rows = conn.execute(select(table).order_by(*table.primary_key.columns)).mappings()
             tables[table.name] = [{k: _encode(v) for k, v in row.items()} for row in rows]
-    return {"format": FORMAT, "version": FORMAT_VERSION,
-            "revision": migrate.current_revision(engine), "tables": tables}
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "revision": migrate.current_revision(engine),
+        "tables": tables,
+    }
 
 
 def restore(engine: Engine, source: Path) -> int:
@@ -92,8 +98,9 @@ def restore(engine: Engine, source: Path) -> int:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"not a Confide backup (neither SQLite nor JSON): {exc}",
-                         location=str(source)) from None
+        raise InputError(
+            f"not a Confide backup (neither SQLite nor JSON): {exc}", location=str(source)
+        ) from None
     return load(engine, data, location=str(source))
 
 
@@ -101,8 +108,11 @@ def _restore_sqlite_file(engine: Engine, source: Path) -> int:
     """Restore a SQLite backup: into SQLite by the backup API, elsewhere via its rows."""
     revision = _sqlite_revision(source)
     if revision != migrate.head_revision():
-        raise InputError(f"the backup is at schema revision {revision}, this Confide needs "
-                         f"{migrate.head_revision()}", location=str(source))
+        raise InputError(
+            f"the backup is at schema revision {revision}, this Confide needs "
+            f"{migrate.head_revision()}",
+            location=str(source),
+        )
     target = sqlite_path(str(engine.url))
     if target is None:
         from confide.store.db import make_engine
@@ -116,8 +126,10 @@ def _restore_sqlite_file(engine: Engine, source: Path) -> int:
     # The backup API writes the destination in one transaction: all pages or none.
     with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as s, sqlite3.connect(target) as d:
         s.backup(d)
-        count = sum(d.execute(f'SELECT COUNT(*) FROM "{t.name}"').fetchone()[0]
-                    for t in Base.metadata.sorted_tables)
+        count = sum(
+            d.execute(f'SELECT COUNT(*) FROM "{t.name}"').fetchone()[0]
+            for t in Base.metadata.sorted_tables
+        )
     s.close()
     d.close()
     return int(count)
@@ -136,16 +148,20 @@ def _sqlite_revision(source: Path) -> str | None:
 def _decode_rows(data: dict[str, Any], location: str) -> dict[str, list[dict[str, Any]]]:
     """Check every table, column and time value before anything is written."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError("not a Confide backup (missing \"format\": \"confide-backup\")",
-                         location=location)
+        raise InputError(
+            'not a Confide backup (missing "format": "confide-backup")', location=location
+        )
     if data.get("version") != FORMAT_VERSION:
         raise InputError(f"unsupported backup version {data.get('version')!r}", location=location)
     if data.get("revision") != migrate.head_revision():
-        raise InputError(f"the backup is at schema revision {data.get('revision')}, this "
-                         f"Confide needs {migrate.head_revision()}", location=location)
+        raise InputError(
+            f"the backup is at schema revision {data.get('revision')}, this "
+            f"Confide needs {migrate.head_revision()}",
+            location=location,
+        )
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise InputError("the backup has no \"tables\" object", location=location)
+        raise InputError('the backup has no "tables" object', location=location)
     known = {t.name: t for t in Base.metadata.sorted_tables}
     unknown = sorted(set(tables) - set(known))
     if unknown:
@@ -170,7 +186,9 @@ def _decode_rows(data: dict[str, Any], location: str) -> dict[str, list[dict[str
                     try:
                         value = datetime.fromisoformat(value)
                     except (TypeError, ValueError):
-                        raise InputError(f"{key} is not a time: {value!r}", location=where) from None
+                        raise InputError(
+                            f"{key} is not a time: {value!r}", location=where
+                        ) from None
                 clean[key] = value
             out.append(clean)
         decoded[name] = out
@@ -195,12 +213,15 @@ def load(engine: Engine, data: dict[str, Any], location: str = "backup") -> int:
             if engine.dialect.name == "postgresql":
                 # Explicit ids leave sequences behind; move each past the largest id.
                 for table in ordered:
-                    conn.execute(text(
-                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                        f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
-                    ))
+                    conn.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+                        )
+                    )
     except SQLAlchemyError as exc:
         first = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
-        raise InputError(f"the backup could not be restored; nothing was changed ({first})",
-                         location=location) from None
+        raise InputError(
+            f"the backup could not be restored; nothing was changed ({first})", location=location
+        ) from None
     return count

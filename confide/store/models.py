@@ -188,7 +188,9 @@ class PolicyVersion(Base):
     __table_args__ = (UniqueConstraint("policy_id", "version", name="uq_policy_versions_number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    policy_id: Mapped[int] = mapped_column(ForeignKey("policies.id", ondelete="CASCADE"), index=True)
+    policy_id: Mapped[int] = mapped_column(
+        ForeignKey("policies.id", ondelete="CASCADE"), index=True
+    )
     version: Mapped[int] = mapped_column(Integer)
     yaml_text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default=PolicyStatus.DRAFT.value)

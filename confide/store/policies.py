@@ -32,8 +32,9 @@ class PolicyRepository:
     def create(self, slug: str, title: str) -> Policy:
         """A new, empty policy."""
         if not _SLUG.match(slug):
-            raise InputError(f"policy id {slug!r} must be lower-case letters, digits and -",
-                             location="slug")
+            raise InputError(
+                f"policy id {slug!r} must be lower-case letters, digits and -", location="slug"
+            )
         if self.db.scalar(select(Policy).where(Policy.slug == slug)) is not None:
             raise InputError(f"a policy {slug!r} already exists", location="slug")
         policy = Policy(slug=slug, title=title.strip()[:200] or slug)
@@ -64,8 +65,13 @@ class PolicyRepository:
         last = self.db.scalar(
             select(func.max(PolicyVersion.version)).where(PolicyVersion.policy_id == policy_id)
         )
-        version = PolicyVersion(policy_id=policy_id, version=(last or 0) + 1, yaml_text=yaml_text,
-                                status=PolicyStatus.DRAFT.value, created_by=created_by)
+        version = PolicyVersion(
+            policy_id=policy_id,
+            version=(last or 0) + 1,
+            yaml_text=yaml_text,
+            status=PolicyStatus.DRAFT.value,
+            created_by=created_by,
+        )
         self.db.add(version)
         self.db.flush()
         return version
@@ -98,24 +104,32 @@ class PolicyRepository:
         except ValueError:
             raise InputError(f"unknown policy status {status!r}", location="status") from None
         if _ORDER.index(target) <= _ORDER.index(PolicyStatus(row.status)):
-            raise InputError(f"version {row.version} is already {row.status}; it cannot go to "
-                             f"{target.value}", location="status")
+            raise InputError(
+                f"version {row.version} is already {row.status}; it cannot go to {target.value}",
+                location="status",
+            )
         row.status = target.value
         if target is PolicyStatus.PUBLISHED:
             row.published_at = utcnow()
         return row
 
-    def add_comment(self, version_id: int, clause_id: str, author_id: int | None,
-                    body: str) -> PolicyComment:
+    def add_comment(
+        self, version_id: int, clause_id: str, author_id: int | None, body: str
+    ) -> PolicyComment:
         """A staff comment on a clause; only during the comment period."""
         row = self.version(version_id)
         if row.status != PolicyStatus.COMMENT.value:
             raise InputError(f"version {row.version} is not open for comments", location="status")
         if not body.strip() or not clause_id.strip():
             raise InputError("name the clause and write a comment", location="body")
-        comment = PolicyComment(version_id=version_id, clause_id=clause_id.strip()[:100],
-                                author_id=author_id, body=body.strip(), resolved=False,
-                                resolution="")
+        comment = PolicyComment(
+            version_id=version_id,
+            clause_id=clause_id.strip()[:100],
+            author_id=author_id,
+            body=body.strip(),
+            resolved=False,
+            resolution="",
+        )
         self.db.add(comment)
         self.db.flush()
         return comment
@@ -134,17 +148,20 @@ class PolicyRepository:
         row.resolution = resolution.strip()
         return row
 
-    def sign_off(self, version_id: int, user_id: int, role: str, approved: bool,
-                 note: str = "") -> Signoff:
+    def sign_off(
+        self, version_id: int, user_id: int, role: str, approved: bool, note: str = ""
+    ) -> Signoff:
         """Record a legal or HR reviewer's decision (one per reviewer and version)."""
         self.version(version_id)
-        existing = self.db.scalar(select(Signoff).where(
-            Signoff.version_id == version_id, Signoff.user_id == user_id))
+        existing = self.db.scalar(
+            select(Signoff).where(Signoff.version_id == version_id, Signoff.user_id == user_id)
+        )
         if existing is not None:
             existing.approved, existing.note, existing.created_at = approved, note.strip(), utcnow()
             return existing
-        row = Signoff(version_id=version_id, user_id=user_id, role=role, approved=approved,
-                      note=note.strip())
+        row = Signoff(
+            version_id=version_id, user_id=user_id, role=role, approved=approved, note=note.strip()
+        )
         self.db.add(row)
         self.db.flush()
         return row

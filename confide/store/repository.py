@@ -64,9 +64,13 @@ class Store:
         db = self._sessions()
         try:
             yield Repos(
-                db=db, users=UserRepository(db, self.passwords), sessions=SessionRepository(db),
-                tokens=TokenRepository(db), attempts=LoginAttemptRepository(db),
-                reviews=ReviewRepository(db), policies=PolicyRepository(db),
+                db=db,
+                users=UserRepository(db, self.passwords),
+                sessions=SessionRepository(db),
+                tokens=TokenRepository(db),
+                attempts=LoginAttemptRepository(db),
+                reviews=ReviewRepository(db),
+                policies=PolicyRepository(db),
                 audit=AuditRepository(db),
             )
             db.commit()

@@ -20,15 +20,21 @@ class ReviewRepository:
     def __init__(self, db: Session) -> None:
         self.db = db
 
-    def create(self, worker: User, text: str, report: dict[str, Any], question: str = "") -> ReviewItem:
+    def create(
+        self, worker: User, text: str, report: dict[str, Any], question: str = ""
+    ) -> ReviewItem:
         """Store a post because the worker asked for a supervisor's opinion (NASW 1.07)."""
         if not text.strip():
             raise InputError("there is no post to send", location="text")
         if len(text) > MAX_TEXT or len(question) > MAX_NOTE:
             raise InputError("the post or question is too long", location="text")
         item = ReviewItem(
-            worker_id=worker.id, supervisor_id=worker.supervisor_id, text=text,
-            question=question.strip(), report=report, status=ReviewStatus.OPEN.value,
+            worker_id=worker.id,
+            supervisor_id=worker.supervisor_id,
+            text=text,
+            question=question.strip(),
+            report=report,
+            status=ReviewStatus.OPEN.value,
             supervisor_comment="",
         )
         self.db.add(item)

@@ -3,8 +3,9 @@
 Every route of the web app and the API is named, and ``ROUTE_ROLES`` below is the one
 place that says which roles may call it (``None`` = anyone, signed in or not). A route
 asks for its principal with ``user: Annotated[Principal, Allowed("route.name")]``, where
-``Allowed`` is ``Depends(RequireRole(<the table's roles>))``; :func:`check_route_table` refuses to start an app in which a route
-is missing from the table or enforces different roles than the table says.
+``Allowed`` is ``Depends(RequireRole(<the table's roles>))``. :func:`check_route_table`
+refuses to start an app in which a route is missing from the table or enforces other
+roles than the table says.
 """
 
 from __future__ import annotations
@@ -130,8 +131,10 @@ async def verify_csrf(request: Request, expected: str) -> None:
         return
     submitted = await _submitted_csrf(request)
     if not expected or not submitted or not hmac.compare_digest(submitted, expected):
-        raise Forbidden("the form expired or did not come from this site; reload the page "
-                        "and try again", location="csrf_token")
+        raise Forbidden(
+            "the form expired or did not come from this site; reload the page and try again",
+            location="csrf_token",
+        )
 
 
 class RequireRole:
@@ -165,10 +168,14 @@ class RequireApiRole(RequireRole):
 
         principal = await api_principal(request)
         if principal is None:
-            raise NotAuthenticated("send a valid API token: Authorization: Bearer <token>",
-                                   location="header.authorization")
+            raise NotAuthenticated(
+                "send a valid API token: Authorization: Bearer <token>",
+                location="header.authorization",
+            )
         if principal.role not in self.roles:
-            raise Forbidden(f"this endpoint is for {', '.join(sorted(r.value for r in self.roles))}")
+            raise Forbidden(
+                f"this endpoint is for {', '.join(sorted(r.value for r in self.roles))}"
+            )
         request.app.state.rate_limiter.hit(principal.token_id)
         return principal
 

@@ -28,8 +28,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     """Build the whole application over ``store`` (default: the configured database)."""
     settings = settings or get_settings()
     store = store or open_store(settings)
-    app = FastAPI(title="Confide", version=__version__, openapi_url=None, docs_url=None,
-                  redoc_url=None)
+    app = FastAPI(
+        title="Confide", version=__version__, openapi_url=None, docs_url=None, redoc_url=None
+    )
     app.state.settings = settings
     app.state.store = store
     app.state.secret = settings.resolved_secret_key()

@@ -14,9 +14,12 @@ from confide.store.security import new_password
 
 DEMO_DOMAIN = "demo.confide.example"
 DEMO_NAMES = {
-    Role.WORKER: "Wren Worker", Role.SUPERVISOR: "Sam Supervisor",
-    Role.POLICY_OWNER: "Pat Policy-Owner", Role.LEGAL_HR: "Lee Legal-HR",
-    Role.TRAINER: "Tay Trainer", Role.ADMIN: "Ash Admin",
+    Role.WORKER: "Wren Worker",
+    Role.SUPERVISOR: "Sam Supervisor",
+    Role.POLICY_OWNER: "Pat Policy-Owner",
+    Role.LEGAL_HR: "Lee Legal-HR",
+    Role.TRAINER: "Tay Trainer",
+    Role.ADMIN: "Ash Admin",
 }
 
 
@@ -65,7 +68,6 @@ def _seed_policy(repos: Repos) -> str | None:
         return None
     parsed = load_template("general")
     policy = repos.policies.create(parsed.id, parsed.title)
-    version = repos.policies.add_version(
-        policy.id, template_text("general"), None)
+    version = repos.policies.add_version(policy.id, template_text("general"), None)
     repos.policies.advance(version.id, PolicyStatus.PUBLISHED)
     return f"published the '{parsed.title}' starter policy (template general)"

@@ -45,9 +45,15 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
 def _principal(user: User, csrf: str = "", token_id: int | None = None) -> Principal:
-    return Principal(id=user.id, email=user.email, display_name=user.display_name,
-                     role=Role(user.role), supervisor_id=user.supervisor_id,
-                     csrf_token=csrf, token_id=token_id)
+    return Principal(
+        id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        role=Role(user.role),
+        supervisor_id=user.supervisor_id,
+        csrf_token=csrf,
+        token_id=token_id,
+    )
 
 
 async def browser_principal(request: Request) -> Principal | None:
@@ -114,8 +120,11 @@ class RateLimiter:
                 hits.popleft()
             if len(hits) >= self.limit:
                 retry = max(1, int(hits[0] + self.window - now + 0.999))
-                raise RateLimited(f"rate limit of {self.limit} requests per {self.window} s "
-                                  f"reached; retry in {retry} s", retry_after=retry)
+                raise RateLimited(
+                    f"rate limit of {self.limit} requests per {self.window} s "
+                    f"reached; retry in {retry} s",
+                    retry_after=retry,
+                )
             hits.append(now)
 
 

@@ -55,7 +55,8 @@ def validation_summary(exc: RequestValidationError) -> tuple[str, str | None]:
 
 def _http_message(exc: StarletteHTTPException) -> str:
     return {404: "no such page or endpoint", 405: "method not allowed"}.get(
-        exc.status_code, str(exc.detail))
+        exc.status_code, str(exc.detail)
+    )
 
 
 def _log_unexpected(request: Request, exc: Exception) -> None:
@@ -71,8 +72,9 @@ def install_api_handlers(app: FastAPI) -> None:
         headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else {}
         if isinstance(exc, NotAuthenticated):
             headers["WWW-Authenticate"] = "Bearer"
-        return JSONResponse(envelope(exc.status, exc.message, exc.location),
-                            status_code=exc.status, headers=headers)
+        return JSONResponse(
+            envelope(exc.status, exc.message, exc.location), status_code=exc.status, headers=headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -81,24 +83,38 @@ def install_api_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        return JSONResponse(envelope(exc.status_code, _http_message(exc)),
-                            status_code=exc.status_code, headers=exc.headers)
+        return JSONResponse(
+            envelope(exc.status_code, _http_message(exc)),
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         _log_unexpected(request, exc)
-        return JSONResponse(envelope(500, "internal error; the administrator can find the "
-                                     "time and route in the server log"), status_code=500)
+        return JSONResponse(
+            envelope(
+                500,
+                "internal error; the administrator can find the time and route in the server log",
+            ),
+            status_code=500,
+        )
 
 
 def install_html_handlers(app: FastAPI) -> None:
     """Browser errors: sign-in redirect for 401, an error page for the rest."""
     from confide.web.render import render
 
-    def page(request: Request, status: int, message: str, headers: dict[str, str] | None = None
-             ) -> Response:
-        return render(request, "error.html", {"status": status, "message": message},
-                      status=status, headers=headers)
+    def page(
+        request: Request, status: int, message: str, headers: dict[str, str] | None = None
+    ) -> Response:
+        return render(
+            request,
+            "error.html",
+            {"status": status, "message": message},
+            status=status,
+            headers=headers,
+        )
 
     @app.exception_handler(ConfideError)
     async def _confide(request: Request, exc: ConfideError) -> Response:
@@ -124,5 +140,9 @@ def install_html_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
         _log_unexpected(request, exc)
-        return page(request, 500, "Something went wrong on the server. Nothing you typed was "
-                    "kept. Try again, or tell your administrator the time.")
+        return page(
+            request,
+            500,
+            "Something went wrong on the server. Nothing you typed was "
+            "kept. Try again, or tell your administrator the time.",
+        )

@@ -8,8 +8,10 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -91,8 +93,11 @@ class SecurityHeadersMiddleware:
         async def with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in SECURITY_HEADERS
-                         if k not in present and not (is_static and k == b"cache-control")]
+                extra = [
+                    (k, v)
+                    for k, v in SECURITY_HEADERS
+                    if k not in present and not (is_static and k == b"cache-control")
+                ]
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 

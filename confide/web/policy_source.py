@@ -31,8 +31,9 @@ def published_policy(repos: Repos, policy_id: int | None = None) -> Any:
         repos.policies.get(policy_id)
         version = repos.policies.published(policy_id)
         if version is None:
-            raise NotFoundError(f"policy {policy_id} has no published version",
-                                location="policy_id")
+            raise NotFoundError(
+                f"policy {policy_id} has no published version", location="policy_id"
+            )
         return parsed_version(version.id, version.yaml_text)
     for policy in repos.policies.all():
         version = repos.policies.published(policy.id)

@@ -14,13 +14,22 @@ from confide import __version__
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.globals["version"] = __version__
 TEMPLATES.env.globals["role_labels"] = {
-    "worker": "Worker", "supervisor": "Supervisor", "policy_owner": "Policy owner",
-    "legal_hr": "Legal / HR reviewer", "trainer": "Trainer", "admin": "Administrator",
+    "worker": "Worker",
+    "supervisor": "Supervisor",
+    "policy_owner": "Policy owner",
+    "legal_hr": "Legal / HR reviewer",
+    "trainer": "Trainer",
+    "admin": "Administrator",
 }
 
 
-def render(request: Request, name: str, context: dict[str, Any] | None = None,
-           status: int = 200, headers: dict[str, str] | None = None) -> HTMLResponse:
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
     """Render a template with the signed-in user and their CSRF token."""
     principal = getattr(request.state, "principal", None)
     ctx: dict[str, Any] = {

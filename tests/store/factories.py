@@ -11,13 +11,20 @@ PASSWORD = "correct horse battery"
 _seq = itertools.count(1)
 
 
-def make_user(store: Store, role: str = "worker", *, active: bool = True,
-              supervisor: User | None = None, email: str | None = None) -> User:
+def make_user(
+    store: Store,
+    role: str = "worker",
+    *,
+    active: bool = True,
+    supervisor: User | None = None,
+    email: str | None = None,
+) -> User:
     """One account with the shared test password."""
     address = email or f"{role}{next(_seq)}@agency.example"
     with store.unit() as repos:
-        user = repos.users.add(address, role, PASSWORD,
-                               supervisor_id=supervisor.id if supervisor else None)
+        user = repos.users.add(
+            address, role, PASSWORD, supervisor_id=supervisor.id if supervisor else None
+        )
         if not active:
             repos.users.set_active(user.id, False)
     return user

@@ -143,11 +143,14 @@ def test_when_a_unit_fails_then_nothing_it_wrote_is_kept(store: Store) -> None:
         assert repos.users.all() == []
 
 
-@pytest.mark.parametrize(("role", "self_pick", "ok"), [
-    ("supervisor", False, True),
-    ("worker", False, False),  # only supervisors receive review requests
-    ("supervisor", True, False),  # nobody supervises themselves
-])
+@pytest.mark.parametrize(
+    ("role", "self_pick", "ok"),
+    [
+        ("supervisor", False, True),
+        ("worker", False, False),  # only supervisors receive review requests
+        ("supervisor", True, False),  # nobody supervises themselves
+    ],
+)
 def test_when_supervisor_is_assigned_then_only_another_supervisor_is_accepted(
     store: Store, role: str, self_pick: bool, ok: bool
 ) -> None:

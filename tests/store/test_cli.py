@@ -43,8 +43,17 @@ def test_when_db_upgrade_runs_on_a_new_sqlite_file_then_it_reports_the_revision(
 def test_when_user_is_added_without_a_password_then_one_is_printed_once(
     store: Store, db_url: str
 ) -> None:
-    code, out = _run("user", "add", "dana@agency.example", "--role", "supervisor",
-                     "--name", "Dana", "--database", db_url)
+    code, out = _run(
+        "user",
+        "add",
+        "dana@agency.example",
+        "--role",
+        "supervisor",
+        "--name",
+        "Dana",
+        "--database",
+        db_url,
+    )
     assert code == 0
     password = out.split("password (shown once): ")[1].strip()
     with store.unit() as repos:
@@ -56,8 +65,17 @@ def test_when_user_is_added_without_a_password_then_one_is_printed_once(
 def test_when_password_comes_on_stdin_then_it_is_used_and_not_echoed(
     store: Store, db_url: str
 ) -> None:
-    code, out = _run("user", "add", "eli@agency.example", "--role", "worker",
-                     "--password-stdin", "--database", db_url, stdin="a long passphrase\n")
+    code, out = _run(
+        "user",
+        "add",
+        "eli@agency.example",
+        "--role",
+        "worker",
+        "--password-stdin",
+        "--database",
+        db_url,
+        stdin="a long passphrase\n",
+    )
     assert code == 0 and "a long passphrase" not in out
     with store.unit() as repos:
         assert repos.users.authenticate("eli@agency.example", "a long passphrase") is not None
@@ -68,10 +86,16 @@ def test_when_password_comes_on_stdin_then_it_is_used_and_not_echoed(
     [
         (["user", "add", "x@agency.example", "--role", "boss"], None, "unknown role"),
         (["user", "add", "not-an-email", "--role", "worker"], None, "not an email"),
-        (["user", "add", "x@agency.example", "--role", "worker", "--password-stdin"], "\n",
-         "no password"),
-        (["user", "add", "x@agency.example", "--role", "worker", "--password-stdin"], "short\n",
-         "at least 10"),
+        (
+            ["user", "add", "x@agency.example", "--role", "worker", "--password-stdin"],
+            "\n",
+            "no password",
+        ),
+        (
+            ["user", "add", "x@agency.example", "--role", "worker", "--password-stdin"],
+            "short\n",
+            "at least 10",
+        ),
         (["user", "token", "ghost@agency.example"], None, "no account"),
         (["db", "restore", "/nonexistent/backup.json"], None, "no such backup file"),
     ],

@@ -32,7 +32,8 @@ def test_when_sqlite_database_is_empty_then_upgrade_creates_every_table(tmp_path
 def test_when_migrated_down_to_base_and_up_again_then_schema_matches_models(store: Store) -> None:
     migrate.downgrade(store.engine, "base")
     assert not {t.name for t in Base.metadata.sorted_tables} & set(
-        inspect(store.engine).get_table_names())
+        inspect(store.engine).get_table_names()
+    )
     store.upgrade()
     assert store.is_current()
     assert _schema_diff(store) == []

@@ -19,8 +19,12 @@ _CSRF = re.compile(r'name="csrf_token" value="([^"]*)"')
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     """Settings for one test: its own data dir, cheap hashing, a fixed secret."""
-    values: dict[str, Any] = {"data_dir": tmp_path / "data", "secret_key": "test-secret",
-                              "argon2_time_cost": 1, "argon2_memory_kib": 8}
+    values: dict[str, Any] = {
+        "data_dir": tmp_path / "data",
+        "secret_key": "test-secret",
+        "argon2_time_cost": 1,
+        "argon2_memory_kib": 8,
+    }
     values.update(overrides)
     return Settings(**values)
 
@@ -50,8 +54,10 @@ class Browser:
     def sign_in(self, email: str, password: str) -> Any:
         """Submit the sign-in form; keeps the CSRF token of the new session."""
         form = self.client.get("/login")
-        response = self.client.post("/login", data={
-            "email": email, "password": password, "csrf_token": csrf_from(form.text)})
+        response = self.client.post(
+            "/login",
+            data={"email": email, "password": password, "csrf_token": csrf_from(form.text)},
+        )
         if response.status_code == 303:
             self.csrf = csrf_from(self.client.get("/check").text)
         return response
@@ -60,8 +66,9 @@ class Browser:
         """GET a page."""
         return self.client.get(path, **kwargs)
 
-    def post(self, path: str, data: dict[str, Any] | None = None, *, csrf: bool = True,
-             **kwargs: Any) -> Any:
+    def post(
+        self, path: str, data: dict[str, Any] | None = None, *, csrf: bool = True, **kwargs: Any
+    ) -> Any:
         """POST a form with this session's CSRF token (unless ``csrf`` is False)."""
         body = dict(data or {})
         if csrf:

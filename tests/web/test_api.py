@@ -39,8 +39,9 @@ def test_when_post_is_screened_then_answer_is_the_report_contract(
     assert r.status_code == 200
     body = r.json()
     assert body == confide.screen(POSTS[1]).to_dict()
-    assert {"verdict", "categories", "protected_speech", "findings", "entities",
-            "redacted"} <= set(body)
+    assert {"verdict", "categories", "protected_speech", "findings", "entities", "redacted"} <= set(
+        body
+    )
 
 
 def test_when_posts_are_scanned_then_results_keep_input_order_and_ids(
@@ -66,21 +67,40 @@ def test_when_posts_are_scanned_then_results_keep_input_order_and_ids(
         # Blank passes the schema; screening itself refuses it (an InputError, 400).
         ("/api/v1/screen", {"text": "   "}, 400, "body.text"),
         ("/api/v1/scan", {"posts": []}, 422, "body.posts"),
-        ("/api/v1/scan", {"posts": [{"id": "a", "text": "ok"}, {"id": "b"}]}, 422,
-         "body.posts[1].text"),
-        ("/api/v1/scan", {"posts": [{"id": "a", "text": "ok"}, {"id": "b", "text": " "}]}, 400,
-         "body.posts[1].text"),
-        ("/api/v1/scan", {"posts": [{"id": str(i), "text": "x"} for i in range(1001)]}, 422,
-         "body.posts"),
-        ("/api/v1/decide", {"situation": {"action": "friend_request", "colour": "red"}}, 422,
-         "body.situation"),
-        ("/api/v1/decide", {"situation": {"subject": "current_client"}}, 422,
-         "body.situation.action"),
+        (
+            "/api/v1/scan",
+            {"posts": [{"id": "a", "text": "ok"}, {"id": "b"}]},
+            422,
+            "body.posts[1].text",
+        ),
+        (
+            "/api/v1/scan",
+            {"posts": [{"id": "a", "text": "ok"}, {"id": "b", "text": " "}]},
+            400,
+            "body.posts[1].text",
+        ),
+        (
+            "/api/v1/scan",
+            {"posts": [{"id": str(i), "text": "x"} for i in range(1001)]},
+            422,
+            "body.posts",
+        ),
+        (
+            "/api/v1/decide",
+            {"situation": {"action": "friend_request", "colour": "red"}},
+            422,
+            "body.situation",
+        ),
+        (
+            "/api/v1/decide",
+            {"situation": {"subject": "current_client"}},
+            422,
+            "body.situation.action",
+        ),
     ],
 )
 def test_when_request_is_invalid_then_envelope_names_the_field(
-    client: TestClient, auth: dict[str, str], path: str, body: object, status: int,
-    location: str
+    client: TestClient, auth: dict[str, str], path: str, body: object, status: int, location: str
 ) -> None:
     r = client.post(path, json=body, headers=auth)
     error = assert_envelope(r, status)
@@ -90,8 +110,9 @@ def test_when_request_is_invalid_then_envelope_names_the_field(
 def test_when_body_is_not_json_then_envelope_says_so(
     client: TestClient, auth: dict[str, str]
 ) -> None:
-    r = client.post("/api/v1/screen", content=b"{not json",
-                    headers={**auth, "content-type": "application/json"})
+    r = client.post(
+        "/api/v1/screen", content=b"{not json", headers={**auth, "content-type": "application/json"}
+    )
     assert "JSON" in assert_envelope(r, 422)["message"]
 
 
@@ -104,21 +125,25 @@ def test_when_scan_limit_is_lower_then_it_applies(
     assert error["location"] == "body.posts"
 
 
-@pytest.mark.parametrize(("method", "path", "status"), [
-    ("GET", "/api/v1/nope", 404),
-    ("GET", "/api/v1/screen", 405),
-    ("GET", "/api/v1/policies/999", 404),
-    ("GET", "/api/v1/policies/999/versions", 404),
-    ("GET", "/api/v1/policies/abc", 422),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/api/v1/nope", 404),
+        ("GET", "/api/v1/screen", 405),
+        ("GET", "/api/v1/policies/999", 404),
+        ("GET", "/api/v1/policies/999/versions", 404),
+        ("GET", "/api/v1/policies/abc", 422),
+    ],
+)
 def test_when_route_or_thing_is_missing_then_envelope(
     client: TestClient, auth: dict[str, str], method: str, path: str, status: int
 ) -> None:
     assert_envelope(client.request(method, path, headers=auth), status)
 
 
-@pytest.mark.parametrize("header", ["", "Bearer", "Bearer nope", "Basic dXNlcjpwYXNz",
-                                    "Token cfd_abc"])
+@pytest.mark.parametrize(
+    "header", ["", "Bearer", "Bearer nope", "Basic dXNlcjpwYXNz", "Token cfd_abc"]
+)
 def test_when_token_is_missing_or_wrong_then_401(client: TestClient, header: str) -> None:
     headers = {"Authorization": header} if header else {}
     r = client.post("/api/v1/screen", json={"text": "hi"}, headers=headers)
@@ -142,11 +167,15 @@ def test_when_body_is_too_large_then_413_envelope(
     client = TestClient(make_app(max_body_bytes=2048))
     payload = b'{"text": "' + b"a" * 4000 + b'"}'
     if chunked:  # no Content-Length: the limit still holds while reading
-        r = client.post("/api/v1/screen", content=iter([payload[:1000], payload[1000:]]),
-                        headers={**auth, "content-type": "application/json"})
+        r = client.post(
+            "/api/v1/screen",
+            content=iter([payload[:1000], payload[1000:]]),
+            headers={**auth, "content-type": "application/json"},
+        )
     else:
-        r = client.post("/api/v1/screen", content=payload,
-                        headers={**auth, "content-type": "application/json"})
+        r = client.post(
+            "/api/v1/screen", content=payload, headers={**auth, "content-type": "application/json"}
+        )
     assert "2,048" in assert_envelope(r, 413)["message"]
 
 
@@ -158,9 +187,7 @@ def test_when_body_is_just_under_the_limit_then_it_is_accepted(
     assert r.status_code == 200
 
 
-def test_when_page_form_is_too_large_then_413(
-    make_app: Callable[..., FastAPI]
-) -> None:
+def test_when_page_form_is_too_large_then_413(make_app: Callable[..., FastAPI]) -> None:
     r = TestClient(make_app(max_body_bytes=2048)).post("/login", data={"email": "a" * 5000})
     assert r.status_code == 413
 
@@ -191,8 +218,10 @@ def test_when_policies_are_stored_then_api_reads_the_published_one(
         repos.policies.add_version(pol.id, template_text("general"), None)  # a draft v2
         empty = repos.policies.create("empty", "No versions yet")
     listing = client.get("/api/v1/policies", headers=auth).json()
-    assert {(p["slug"], p["published_version"]) for p in listing} == {("agency", 1),
-                                                                       ("empty", None)}
+    assert {(p["slug"], p["published_version"]) for p in listing} == {
+        ("agency", 1),
+        ("empty", None),
+    }
     got = client.get(f"/api/v1/policies/{pol.id}", headers=auth).json()
     assert got["version"] == 1 and got["policy"]["clauses"]
     versions = client.get(f"/api/v1/policies/{pol.id}/versions", headers=auth).json()
@@ -200,17 +229,20 @@ def test_when_policies_are_stored_then_api_reads_the_published_one(
     assert_envelope(client.get(f"/api/v1/policies/{empty.id}", headers=auth), 404)
     r = client.post("/api/v1/screen", json={"text": POSTS[1], "policy_id": pol.id}, headers=auth)
     assert r.status_code == 200
-    assert_envelope(client.post("/api/v1/screen", json={"text": "hi", "policy_id": empty.id},
-                                headers=auth), 404)
+    assert_envelope(
+        client.post("/api/v1/screen", json={"text": "hi", "policy_id": empty.id}, headers=auth), 404
+    )
 
 
-@pytest.mark.parametrize(("situation", "decision"), [
-    ({"action": "friend_request", "subject": "current_client"}, "not_allowed"),
-    ({"action": "search", "subject": "current_client", "purpose": "curiosity"}, None),
-])
+@pytest.mark.parametrize(
+    ("situation", "decision"),
+    [
+        ({"action": "friend_request", "subject": "current_client"}, "not_allowed"),
+        ({"action": "search", "subject": "current_client", "purpose": "curiosity"}, None),
+    ],
+)
 def test_when_situation_is_asked_then_decision_follows_the_engine(
-    client: TestClient, auth: dict[str, str], situation: dict[str, object],
-    decision: str | None
+    client: TestClient, auth: dict[str, str], situation: dict[str, object], decision: str | None
 ) -> None:
     from confide.decisions import decide
     from confide.policy.templates import load_template
@@ -225,8 +257,15 @@ def test_when_situation_is_asked_then_decision_follows_the_engine(
 def test_when_schema_is_fetched_then_every_api_route_is_documented(client: TestClient) -> None:
     schema = client.get("/api/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    assert set(schema["paths"]) == {"/me", "/screen", "/scan", "/decide", "/policies",
-                                    "/policies/{policy_id}", "/policies/{policy_id}/versions"}
+    assert set(schema["paths"]) == {
+        "/me",
+        "/screen",
+        "/scan",
+        "/decide",
+        "/policies",
+        "/policies/{policy_id}",
+        "/policies/{policy_id}/versions",
+    }
     screen = schema["paths"]["/screen"]["post"]
     assert screen["description"] or screen["summary"]
     assert {"401", "422", "429"} <= set(screen["responses"])

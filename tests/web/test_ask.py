@@ -10,15 +10,24 @@ from confide.web.routes.ask import questions, situation_from_form
 from tests.web.helpers import Browser
 
 
-@pytest.mark.parametrize(("form", "situation"), [
-    ({"action": "search", "subject": "", "purpose": "risk_assessment"},
-     {"action": "search", "purpose": "risk_assessment"}),
-    ({"action": "contact", "supervisor_approval": "true", "imminent_risk": "false"},
-     {"action": "contact", "supervisor_approval": True, "imminent_risk": False}),
-    ({"action": "friend_request", "months_since_services_ended": "24"},
-     {"action": "friend_request", "months_since_services_ended": 24.0}),
-    ({"csrf_token": "x", "action": "follow"}, {"action": "follow"}),  # not a question
-])
+@pytest.mark.parametrize(
+    ("form", "situation"),
+    [
+        (
+            {"action": "search", "subject": "", "purpose": "risk_assessment"},
+            {"action": "search", "purpose": "risk_assessment"},
+        ),
+        (
+            {"action": "contact", "supervisor_approval": "true", "imminent_risk": "false"},
+            {"action": "contact", "supervisor_approval": True, "imminent_risk": False},
+        ),
+        (
+            {"action": "friend_request", "months_since_services_ended": "24"},
+            {"action": "friend_request", "months_since_services_ended": 24.0},
+        ),
+        ({"csrf_token": "x", "action": "follow"}, {"action": "follow"}),  # not a question
+    ],
+)
 def test_when_form_is_answered_then_situation_has_only_the_answered_keys(
     form: dict[str, str], situation: dict[str, object]
 ) -> None:
@@ -35,10 +44,13 @@ def test_when_questions_are_loaded_then_every_situation_key_is_asked() -> None:
             assert set(q["options"]) == set(ENUM_KEYS[q["key"]])
 
 
-@pytest.mark.parametrize(("form", "decision"), [
-    ({"action": "friend_request", "subject": "current_client"}, "not_allowed"),
-    ({"action": "search", "subject": "current_client", "purpose": "curiosity"}, None),
-])
+@pytest.mark.parametrize(
+    ("form", "decision"),
+    [
+        ({"action": "friend_request", "subject": "current_client"}, "not_allowed"),
+        ({"action": "search", "subject": "current_client", "purpose": "curiosity"}, None),
+    ],
+)
 def test_when_worker_asks_then_the_engine_answers_from_the_policy(
     browser: Callable[[], Browser], form: dict[str, str], decision: str | None
 ) -> None:
@@ -54,8 +66,10 @@ def test_when_worker_asks_then_the_engine_answers_from_the_policy(
         assert clause in r.text
 
 
-@pytest.mark.parametrize("form", [{}, {"action": "search", "months_since_services_ended": "soon"},
-                                  {"action": "teleport"}])
+@pytest.mark.parametrize(
+    "form",
+    [{}, {"action": "search", "months_since_services_ended": "soon"}, {"action": "teleport"}],
+)
 def test_when_the_answers_are_incomplete_or_wrong_then_the_page_says_which(
     browser: Callable[[], Browser], form: dict[str, str]
 ) -> None:

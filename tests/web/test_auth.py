@@ -24,11 +24,14 @@ def test_when_password_is_right_then_session_cookie_is_httponly_and_lax(
 ) -> None:
     user = make_user(store)
     client = TestClient(app, follow_redirects=False)
-    response = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                           "csrf_token": _login_form(client)})
+    response = client.post(
+        "/login",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": _login_form(client)},
+    )
     assert response.status_code == 303 and response.headers["location"] == "/"
-    cookie = next(c for c in response.headers.get_list("set-cookie")
-                  if c.startswith("confide_session="))
+    cookie = next(
+        c for c in response.headers.get_list("set-cookie") if c.startswith("confide_session=")
+    )
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
     assert "Secure" not in cookie
     raw = cookie.split(";")[0].split("=", 1)[1]
@@ -39,12 +42,16 @@ def test_when_behind_https_then_session_cookie_is_secure(
     make_app: Callable[..., FastAPI], store: Store
 ) -> None:
     user = make_user(store)
-    client = TestClient(make_app(behind_https=True), follow_redirects=False,
-                        base_url="https://testserver")
-    response = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                           "csrf_token": _login_form(client)})
-    cookie = next(c for c in response.headers.get_list("set-cookie")
-                  if c.startswith("confide_session="))
+    client = TestClient(
+        make_app(behind_https=True), follow_redirects=False, base_url="https://testserver"
+    )
+    response = client.post(
+        "/login",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": _login_form(client)},
+    )
+    cookie = next(
+        c for c in response.headers.get_list("set-cookie") if c.startswith("confide_session=")
+    )
     assert "Secure" in cookie
 
 
@@ -60,8 +67,10 @@ def test_when_sign_in_fails_then_page_says_so_without_saying_why(
 ) -> None:
     user = make_user(store, active=active)
     client = TestClient(app, follow_redirects=False)
-    response = client.post("/login", data={"email": user.email, "password": password,
-                                           "csrf_token": _login_form(client)})
+    response = client.post(
+        "/login",
+        data={"email": user.email, "password": password, "csrf_token": _login_form(client)},
+    )
     assert response.status_code == status
     assert 'id="login-error"' in response.text
     assert "confide_session" not in response.headers.get("set-cookie", "")
@@ -74,8 +83,9 @@ def test_when_sign_in_form_lacks_its_csrf_token_then_it_is_refused(
     user = make_user(store)
     client = TestClient(app, follow_redirects=False)
     _login_form(client)
-    response = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                           "csrf_token": token})
+    response = client.post(
+        "/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status_code == 403
     assert "confide_session" not in response.headers.get("set-cookie", "")
 
@@ -87,16 +97,17 @@ def test_when_five_sign_ins_fail_then_the_sixth_is_refused_even_with_the_right_p
     client = TestClient(app, follow_redirects=False)
     token = _login_form(client)
     for _ in range(5):
-        r = client.post("/login", data={"email": user.email, "password": "nope nope nope",
-                                         "csrf_token": token})
+        r = client.post(
+            "/login", data={"email": user.email, "password": "nope nope nope", "csrf_token": token}
+        )
         assert r.status_code == 401
-    r = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                     "csrf_token": token})
+    r = client.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
     assert r.status_code == 429
     assert 0 < int(r.headers["retry-after"]) <= 15 * 60
     other = make_user(store)  # another account from the same address is not locked
-    r = client.post("/login", data={"email": other.email, "password": PASSWORD,
-                                     "csrf_token": token})
+    r = client.post(
+        "/login", data={"email": other.email, "password": PASSWORD, "csrf_token": token}
+    )
     assert r.status_code == 303
 
 
@@ -106,26 +117,31 @@ def test_when_throttle_window_is_short_then_failures_age_out(
     user = make_user(store)
     client = TestClient(make_app(login_max_failures=1), follow_redirects=False)
     token = _login_form(client)
-    client.post("/login", data={"email": user.email, "password": "bad password!",
-                                "csrf_token": token})
-    r = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                     "csrf_token": token})
+    client.post(
+        "/login", data={"email": user.email, "password": "bad password!", "csrf_token": token}
+    )
+    r = client.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
     assert r.status_code == 429
     with store.unit() as repos:  # move the failure back past the window
         from datetime import timedelta
 
         from confide.store.models import LoginAttempt
+
         for row in repos.db.query(LoginAttempt).all():
             row.at = row.at - timedelta(minutes=16)
-    r = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                     "csrf_token": token})
+    r = client.post("/login", data={"email": user.email, "password": PASSWORD, "csrf_token": token})
     assert r.status_code == 303
 
 
 @pytest.mark.parametrize(
     ("next_url", "landing"),
-    [("/reviews", "/reviews"), ("//evil.example/", "/"), ("https://evil.example/", "/"),
-     ("/\\evil.example", "/"), ("/\t/evil.example", "/")],
+    [
+        ("/reviews", "/reviews"),
+        ("//evil.example/", "/"),
+        ("https://evil.example/", "/"),
+        ("/\\evil.example", "/"),
+        ("/\t/evil.example", "/"),
+    ],
 )
 def test_when_sign_in_has_a_next_page_then_only_same_site_paths_are_followed(
     app: FastAPI, store: Store, next_url: str, landing: str
@@ -133,8 +149,10 @@ def test_when_sign_in_has_a_next_page_then_only_same_site_paths_are_followed(
     user = make_user(store)
     client = TestClient(app, follow_redirects=False)
     token = _login_form(client)
-    r = client.post("/login", data={"email": user.email, "password": PASSWORD,
-                                     "csrf_token": token, "next": next_url})
+    r = client.post(
+        "/login",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": token, "next": next_url},
+    )
     assert r.headers["location"] == landing
 
 
@@ -147,15 +165,13 @@ def test_when_page_needs_sign_in_then_browser_returns_there_after(
     assert 'name="next" value="/reviews"' in client.get(r.headers["location"]).text
 
 
-def test_when_htmx_request_has_no_session_then_it_is_told_where_to_sign_in(
-    app: FastAPI
-) -> None:
+def test_when_htmx_request_has_no_session_then_it_is_told_where_to_sign_in(app: FastAPI) -> None:
     r = TestClient(app).post("/check", data={"text": "x"}, headers={"HX-Request": "true"})
     assert r.status_code == 401 and r.headers["hx-redirect"] == "/login"
 
 
 def test_when_user_signs_out_then_the_old_cookie_no_longer_works(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     b = browser().login_as("worker")
     old = b.client.cookies.get("confide_session")
@@ -187,8 +203,7 @@ def test_when_account_is_deactivated_then_its_open_session_stops(
 )
 @pytest.mark.parametrize("token", [None, "wrong"])
 def test_when_a_form_is_posted_without_its_csrf_token_then_it_is_refused(
-    browser: Callable[[], Browser], store: Store, path: str, data: dict[str, str],
-    token: str | None
+    browser: Callable[[], Browser], store: Store, path: str, data: dict[str, str], token: str | None
 ) -> None:
     b = browser().login_as("worker")
     body = dict(data)
@@ -204,16 +219,19 @@ def test_when_a_form_is_posted_without_its_csrf_token_then_it_is_refused(
 
 
 def test_when_csrf_token_comes_in_the_htmx_header_then_it_is_accepted(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     b = browser().login_as("worker")
-    r = b.client.post("/check", data={"text": "A quiet day at the office."},
-                      headers={"HX-Request": "true", "X-CSRF-Token": b.csrf})
+    r = b.client.post(
+        "/check",
+        data={"text": "A quiet day at the office."},
+        headers={"HX-Request": "true", "X-CSRF-Token": b.csrf},
+    )
     assert r.status_code == 200 and 'id="verdict"' in r.text
 
 
 def test_when_another_session_token_is_used_then_csrf_does_not_carry_over(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     first, second = browser().login_as("worker"), browser().login_as("worker")
     r = second.client.post("/check", data={"text": "hi", "csrf_token": first.csrf})

@@ -23,7 +23,7 @@ def test_when_demo_is_seeded_then_every_role_has_an_account_that_signs_in(store:
 
 
 def test_when_demo_is_seeded_twice_then_accounts_are_kept_and_passwords_not_reprinted(
-    store: Store
+    store: Store,
 ) -> None:
     first, _ = seed_demo(store)
     second, note = seed_demo(store)

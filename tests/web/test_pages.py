@@ -21,12 +21,20 @@ POST = "Had a calm day at the office and a good lunch with the team."
     ("text", "findings", "expected"),
     [
         ("no findings", [], [Piece("no findings")]),
-        ("call 555-1234 now", [{"start": 5, "end": 13, "category": "confidentiality"}],
-         [Piece("call "), Piece("555-1234", "confidentiality", 0), Piece(" now")]),
+        (
+            "call 555-1234 now",
+            [{"start": 5, "end": 13, "category": "confidentiality"}],
+            [Piece("call "), Piece("555-1234", "confidentiality", 0), Piece(" now")],
+        ),
         # Overlapping spans: the first wins, the overlapping one is not double-marked.
-        ("abcdef", [{"start": 0, "end": 4, "category": "boundary"},
-                    {"start": 2, "end": 6, "category": "disparagement"}],
-         [Piece("abcd", "boundary", 0), Piece("ef")]),
+        (
+            "abcdef",
+            [
+                {"start": 0, "end": 4, "category": "boundary"},
+                {"start": 2, "end": 6, "category": "disparagement"},
+            ],
+            [Piece("abcd", "boundary", 0), Piece("ef")],
+        ),
         # Out-of-range spans are ignored rather than breaking the page.
         ("abc", [{"start": 1, "end": 9, "category": "crisis"}], [Piece("abc")]),
         ("abc", [{"start": 0, "end": 3, "category": "crisis"}], [Piece("abc", "crisis", 0)]),
@@ -44,8 +52,16 @@ def test_when_findings_have_spans_then_pieces_cover_the_text_once(
     ("path", "landmarks"),
     [
         ("/", ['<main id="main"', "<header", "<footer", 'aria-label="Main"']),
-        ("/check", ['<label for="post-text">', '<textarea id="post-text"', 'id="ask-supervisor"',
-                    'aria-live="polite"', 'hx-post="/check"']),
+        (
+            "/check",
+            [
+                '<label for="post-text">',
+                '<textarea id="post-text"',
+                'id="ask-supervisor"',
+                'aria-live="polite"',
+                'hx-post="/check"',
+            ],
+        ),
         ("/reviews", ['id="reviews-empty"']),
         ("/tokens", ['<label for="token-name">']),
     ],
@@ -62,7 +78,7 @@ def test_when_worker_opens_a_page_then_it_has_labels_and_landmarks(
 
 
 def test_when_worker_types_then_fragment_shows_the_same_verdict_as_screen(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     b = browser().login_as("worker")
     r = b.post("/check", {"text": POST}, headers={"HX-Request": "true"})
@@ -73,26 +89,31 @@ def test_when_worker_types_then_fragment_shows_the_same_verdict_as_screen(
 
 
 def test_when_report_has_findings_then_each_is_marked_explained_and_rewritten(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
-    text = "Shoutout to my client Devon Miller (555-201-3344) who got his GED today at Lincoln High!"
+    text = (
+        "Shoutout to my client Devon Miller (555-201-3344) who got his GED today at Lincoln High!"
+    )
     report = confide.screen(text).to_dict()
-    r = browser().login_as("worker").post("/check", {"text": text},
-                                          headers={"HX-Request": "true"})
+    r = browser().login_as("worker").post("/check", {"text": text}, headers={"HX-Request": "true"})
     marks = re.findall(r'<mark class="finding cat-([a-z-]+)"', r.text)
     assert len(marks) == len(pieces(text, report["findings"])) - sum(
-        1 for p in pieces(text, report["findings"]) if not p.category)
+        1 for p in pieces(text, report["findings"]) if not p.category
+    )
     for f in report["findings"]:
         assert f["clause"] in r.text
     if report["findings"]:
         assert 'id="copy-redacted"' in r.text and 'id="redacted"' in r.text
 
 
-@pytest.mark.parametrize(("text", "status", "needle"), [
-    (POST, 200, 'id="verdict"'),
-    ("", 200, 'id="report-message"'),  # nothing typed yet: a hint, not an error
-    ("   ", 200, 'id="report-message"'),
-])
+@pytest.mark.parametrize(
+    ("text", "status", "needle"),
+    [
+        (POST, 200, 'id="verdict"'),
+        ("", 200, 'id="report-message"'),  # nothing typed yet: a hint, not an error
+        ("   ", 200, 'id="report-message"'),
+    ],
+)
 def test_when_form_is_posted_without_javascript_then_whole_page_shows_the_result(
     browser: Callable[[], Browser], text: str, status: int, needle: str
 ) -> None:
@@ -127,10 +148,13 @@ def test_when_worker_asks_supervisor_then_review_item_is_created_for_their_super
 
 
 def test_when_ask_comes_from_htmx_then_a_confirmation_fragment_is_returned(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
-    r = browser().login_as("worker").post("/reviews", {"text": POST},
-                                          headers={"HX-Request": "true"})
+    r = (
+        browser()
+        .login_as("worker")
+        .post("/reviews", {"text": POST}, headers={"HX-Request": "true"})
+    )
     assert r.status_code == 200 and 'id="review-sent"' in r.text
 
 
@@ -173,22 +197,27 @@ def test_when_thing_does_not_exist_or_is_someone_elses_then_not_found(
 
 
 def test_when_admin_adds_a_user_then_the_password_is_shown_once_and_works(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     admin = browser().login_as("admin")
-    r = admin.post("/admin/users", {"email": "new.person@agency.example", "role": "trainer",
-                                    "display_name": "New Person"})
+    r = admin.post(
+        "/admin/users",
+        {"email": "new.person@agency.example", "role": "trainer", "display_name": "New Person"},
+    )
     assert r.status_code == 201
     password = re.search(r'id="new-user-password">([^<]+)<', r.text).group(1)  # type: ignore[union-attr]
     assert password not in admin.get("/admin/users").text
     assert browser().sign_in("new.person@agency.example", password).status_code == 303
 
 
-@pytest.mark.parametrize(("form", "status"), [
-    ({"email": "bad", "role": "worker"}, 400),
-    ({"email": "ok@agency.example", "role": "boss"}, 400),
-    ({"email": "ok@agency.example", "role": "worker", "supervisor_id": "999"}, 404),
-])
+@pytest.mark.parametrize(
+    ("form", "status"),
+    [
+        ({"email": "bad", "role": "worker"}, 400),
+        ({"email": "ok@agency.example", "role": "boss"}, 400),
+        ({"email": "ok@agency.example", "role": "worker", "supervisor_id": "999"}, 404),
+    ],
+)
 def test_when_admin_adds_a_bad_user_then_the_page_says_what_is_wrong(
     browser: Callable[[], Browser], form: dict[str, str], status: int
 ) -> None:
@@ -196,22 +225,29 @@ def test_when_admin_adds_a_bad_user_then_the_page_says_what_is_wrong(
 
 
 def test_when_admin_changes_role_and_deactivates_then_the_user_feels_it(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     admin = browser().login_as("admin")
     worker = browser().login_as("worker")
     assert worker.user is not None
     assert worker.get("/inbox").status_code == 403
-    assert admin.post(f"/admin/users/{worker.user.id}/role", {"role": "supervisor"}).status_code == 303
+    assert (
+        admin.post(f"/admin/users/{worker.user.id}/role", {"role": "supervisor"}).status_code == 303
+    )
     assert worker.get("/inbox").status_code == 200
-    assert admin.post(f"/admin/users/{worker.user.id}/active", {"active": "false"}).status_code == 303
+    assert (
+        admin.post(f"/admin/users/{worker.user.id}/active", {"active": "false"}).status_code == 303
+    )
     assert worker.get("/inbox").status_code == 303
 
 
-@pytest.mark.parametrize(("path", "form"), [
-    ("/admin/users/{me}/role", {"role": "worker"}),
-    ("/admin/users/{me}/active", {"active": "false"}),
-])
+@pytest.mark.parametrize(
+    ("path", "form"),
+    [
+        ("/admin/users/{me}/role", {"role": "worker"}),
+        ("/admin/users/{me}/active", {"active": "false"}),
+    ],
+)
 def test_when_admin_would_lock_themselves_out_then_it_is_refused(
     browser: Callable[[], Browser], path: str, form: dict[str, str]
 ) -> None:
@@ -222,7 +258,7 @@ def test_when_admin_would_lock_themselves_out_then_it_is_refused(
 
 
 def test_when_worker_creates_and_revokes_a_token_then_the_api_follows(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     b = browser().login_as("worker")
     r = b.post("/tokens", {"name": "laptop"})
@@ -236,10 +272,13 @@ def test_when_worker_creates_and_revokes_a_token_then_the_api_follows(
     assert b.client.get("/api/v1/me", headers=headers).status_code == 401
 
 
-@pytest.mark.parametrize(("path", "status", "title"), [
-    ("/no-such-page", 404, "Not found"),
-    ("/inbox", 403, "Not allowed"),
-])
+@pytest.mark.parametrize(
+    ("path", "status", "title"),
+    [
+        ("/no-such-page", 404, "Not found"),
+        ("/inbox", 403, "Not allowed"),
+    ],
+)
 def test_when_page_errors_then_an_error_page_explains_without_a_traceback(
     browser: Callable[[], Browser], path: str, status: int, title: str
 ) -> None:
@@ -247,8 +286,10 @@ def test_when_page_errors_then_an_error_page_explains_without_a_traceback(
     assert r.status_code == status and title in r.text and "Traceback" not in r.text
 
 
-@pytest.mark.parametrize("header", ["content-security-policy", "x-content-type-options",
-                                    "x-frame-options", "referrer-policy"])
+@pytest.mark.parametrize(
+    "header",
+    ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"],
+)
 def test_when_any_page_is_served_then_security_headers_are_set(
     browser: Callable[[], Browser], header: str
 ) -> None:
@@ -262,8 +303,9 @@ def test_when_admin_assigns_a_supervisor_then_review_requests_go_to_that_inbox(
     mine, theirs = browser().login_as("supervisor"), browser().login_as("supervisor")
     worker = browser().login_as("worker")
     assert worker.user is not None and mine.user is not None
-    r = admin.post(f"/admin/users/{worker.user.id}/supervisor",
-                   {"supervisor_id": str(mine.user.id)})
+    r = admin.post(
+        f"/admin/users/{worker.user.id}/supervisor", {"supervisor_id": str(mine.user.id)}
+    )
     assert r.status_code == 303
     item = worker.post("/reviews", {"text": POST}).headers["location"].rsplit("/", 1)[1]
     assert mine.get(f"/inbox/{item}").status_code == 200

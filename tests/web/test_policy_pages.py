@@ -20,7 +20,8 @@ def _version(store: Store, status: PolicyStatus, approvals: tuple[bool, ...] = (
 
     with store.unit() as repos:
         pol = repos.policies.by_slug("social-media-policy") or repos.policies.create(
-            "social-media-policy", "Social Media Policy")
+            "social-media-policy", "Social Media Policy"
+        )
         vid = repos.policies.add_version(pol.id, template_text("general"), None).id
         if status is not PolicyStatus.DRAFT:
             repos.policies.advance(vid, status)
@@ -32,7 +33,7 @@ def _version(store: Store, status: PolicyStatus, approvals: tuple[bool, ...] = (
 
 
 def test_when_owner_starts_from_a_template_then_a_draft_exists_and_staff_cannot_see_it(
-    browser: Callable[[], Browser]
+    browser: Callable[[], Browser],
 ) -> None:
     owner, worker = browser().login_as("policy_owner"), browser().login_as("worker")
     assert 'id="policy-init-form"' in owner.get("/policy").text
@@ -46,14 +47,21 @@ def test_when_owner_starts_from_a_template_then_a_draft_exists_and_staff_cannot_
 
 
 def test_when_template_is_unknown_then_not_found(browser: Callable[[], Browser]) -> None:
-    assert browser().login_as("policy_owner").post(
-        "/policy/init", {"template": "no-such"}).status_code == 404
+    assert (
+        browser().login_as("policy_owner").post("/policy/init", {"template": "no-such"}).status_code
+        == 404
+    )
 
 
-@pytest.mark.parametrize(("status", "staff_sees"), [
-    (PolicyStatus.DRAFT, False), (PolicyStatus.COMMENT, True),
-    (PolicyStatus.REVIEW, False), (PolicyStatus.PUBLISHED, True),
-])
+@pytest.mark.parametrize(
+    ("status", "staff_sees"),
+    [
+        (PolicyStatus.DRAFT, False),
+        (PolicyStatus.COMMENT, True),
+        (PolicyStatus.REVIEW, False),
+        (PolicyStatus.PUBLISHED, True),
+    ],
+)
 def test_when_version_has_a_status_then_staff_see_it_only_when_open_or_published(
     browser: Callable[[], Browser], store: Store, status: PolicyStatus, staff_sees: bool
 ) -> None:
@@ -61,7 +69,7 @@ def test_when_version_has_a_status_then_staff_see_it_only_when_open_or_published
     for role in ("worker", "supervisor", "trainer", "admin"):
         b = browser().login_as(role)
         assert b.get(f"/policy/versions/{vid}").status_code == (200 if staff_sees else 404)
-        assert (f"/policy/versions/{vid}\"" in b.get("/policy/versions").text) is staff_sees
+        assert (f'/policy/versions/{vid}"' in b.get("/policy/versions").text) is staff_sees
     for role in ("policy_owner", "legal_hr"):
         assert browser().login_as(role).get(f"/policy/versions/{vid}").status_code == 200
 
@@ -81,14 +89,17 @@ def test_when_comment_period_is_open_then_staff_comment_and_owner_resolves(
     worker, owner = browser().login_as("worker"), browser().login_as("policy_owner")
     page = worker.get(f"/policy/versions/{vid}").text
     clause = re.findall(r'<option value="([a-z0-9-]+)">', page.split('id="comment-clause"')[1])[1]
-    r = worker.post(f"/policy/versions/{vid}/comments", {"clause_id": clause,
-                                                         "body": "Please give an example."})
+    r = worker.post(
+        f"/policy/versions/{vid}/comments", {"clause_id": clause, "body": "Please give an example."}
+    )
     assert r.status_code == 303
     page = owner.get(f"/policy/versions/{vid}").text
     assert "Please give an example." in page
     cid = re.search(r'action="/policy/comments/(\d+)/resolve"', page).group(1)  # type: ignore[union-attr]
-    assert owner.post(f"/policy/comments/{cid}/resolve",
-                      {"resolution": "Added one."}).status_code == 303
+    assert (
+        owner.post(f"/policy/comments/{cid}/resolve", {"resolution": "Added one."}).status_code
+        == 303
+    )
     assert "Resolved: Added one." in worker.get(f"/policy/versions/{vid}").text
 
 
@@ -97,8 +108,11 @@ def test_when_comment_names_a_clause_then_it_must_exist(
     browser: Callable[[], Browser], store: Store, clause: str, status: int
 ) -> None:
     vid = _version(store, PolicyStatus.COMMENT)
-    r = browser().login_as("worker").post(f"/policy/versions/{vid}/comments",
-                                          {"clause_id": clause, "body": "x"})
+    r = (
+        browser()
+        .login_as("worker")
+        .post(f"/policy/versions/{vid}/comments", {"clause_id": clause, "body": "x"})
+    )
     assert r.status_code == status
 
 
@@ -107,23 +121,32 @@ def test_when_comment_period_is_closed_then_comments_are_refused(
     browser: Callable[[], Browser], store: Store, status: PolicyStatus
 ) -> None:
     vid = _version(store, status)
-    r = browser().login_as("policy_owner").post(f"/policy/versions/{vid}/comments",
-                                                {"clause_id": "general", "body": "late"})
+    r = (
+        browser()
+        .login_as("policy_owner")
+        .post(f"/policy/versions/{vid}/comments", {"clause_id": "general", "body": "late"})
+    )
     assert r.status_code == 400
 
 
-@pytest.mark.parametrize(("approvals", "publishes"), [
-    ((), False),  # nobody reviewed it
-    ((False,), False),  # changes requested
-    ((True, False), False),  # one approves, one objects
-    ((True,), True),
-])
+@pytest.mark.parametrize(
+    ("approvals", "publishes"),
+    [
+        ((), False),  # nobody reviewed it
+        ((False,), False),  # changes requested
+        ((True, False), False),  # one approves, one objects
+        ((True,), True),
+    ],
+)
 def test_when_owner_publishes_then_legal_hr_approval_is_required(
     browser: Callable[[], Browser], store: Store, approvals: tuple[bool, ...], publishes: bool
 ) -> None:
     vid = _version(store, PolicyStatus.REVIEW, approvals)
-    r = browser().login_as("policy_owner").post(f"/policy/versions/{vid}/advance",
-                                                {"status": "published"})
+    r = (
+        browser()
+        .login_as("policy_owner")
+        .post(f"/policy/versions/{vid}/advance", {"status": "published"})
+    )
     assert r.status_code == (303 if publishes else 400)
 
 
@@ -132,8 +155,9 @@ def test_when_reviewer_signs_off_then_the_decision_shows(
 ) -> None:
     vid = _version(store, PolicyStatus.REVIEW)
     legal = browser().login_as("legal_hr")
-    r = legal.post(f"/policy/versions/{vid}/signoff", {"decision": "changes",
-                                                       "note": "Clause 3 is too broad"})
+    r = legal.post(
+        f"/policy/versions/{vid}/signoff", {"decision": "changes", "note": "Clause 3 is too broad"}
+    )
     assert r.status_code == 303
     assert "asked for changes: Clause 3 is too broad" in legal.get(f"/policy/versions/{vid}").text
 
@@ -143,8 +167,11 @@ def test_when_version_is_not_in_review_then_sign_off_is_refused(
     browser: Callable[[], Browser], store: Store, status: PolicyStatus
 ) -> None:
     vid = _version(store, status)
-    r = browser().login_as("legal_hr").post(f"/policy/versions/{vid}/signoff",
-                                            {"decision": "approve"})
+    r = (
+        browser()
+        .login_as("legal_hr")
+        .post(f"/policy/versions/{vid}/signoff", {"decision": "approve"})
+    )
     assert r.status_code == 400
 
 
@@ -154,8 +181,9 @@ def test_when_owner_saves_edited_yaml_then_a_new_draft_can_be_compared(
     v1 = _version(store, PolicyStatus.PUBLISHED)
     owner = browser().login_as("policy_owner")
     page = owner.get("/policy/versions").text
-    yaml_text = html.unescape(re.search(r'<textarea id="policy-yaml"[^>]*>(.*?)</textarea>',
-                                        page, re.DOTALL).group(1))  # type: ignore[union-attr]
+    yaml_text = html.unescape(
+        re.search(r'<textarea id="policy-yaml"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1)
+    )  # type: ignore[union-attr]
     edited = yaml_text.replace("version: 0.1.0", "version: 0.2.0", 1)
     r = owner.post("/policy/versions", {"yaml_text": edited})
     assert r.status_code == 303
@@ -186,8 +214,9 @@ def test_when_owner_views_a_version_then_lint_results_are_beside_it(
     assert 'id="lint"' in page and 'id="clauses"' in page
 
 
-@pytest.mark.parametrize(("fmt", "ctype"), [("html", "text/html"), ("md", "text/markdown"),
-                                            ("pdf", "application/pdf")])
+@pytest.mark.parametrize(
+    ("fmt", "ctype"), [("html", "text/html"), ("md", "text/markdown"), ("pdf", "application/pdf")]
+)
 def test_when_staff_download_the_published_policy_then_they_get_the_handbook(
     browser: Callable[[], Browser], store: Store, fmt: str, ctype: str
 ) -> None:
@@ -199,9 +228,15 @@ def test_when_staff_download_the_published_policy_then_they_get_the_handbook(
         assert r.content.startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("path", ["/policy/versions/999", "/policy/versions/999/download/html",
-                                  "/policy/versions/{vid}/download/docx",
-                                  "/policy/compare?old=999&new={vid}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/policy/versions/999",
+        "/policy/versions/999/download/html",
+        "/policy/versions/{vid}/download/docx",
+        "/policy/compare?old=999&new={vid}",
+    ],
+)
 def test_when_version_or_format_does_not_exist_then_not_found(
     browser: Callable[[], Browser], store: Store, path: str
 ) -> None:

@@ -67,8 +67,12 @@ def _check_everywhere(app: FastAPI, store: Store) -> Browser:
     assert b.post("/check", {"text": POST}, headers={"HX-Request": "true"}).status_code == 200
     headers = {"Authorization": f"Bearer {api_token(store, b.user)}"}
     assert b.client.post("/api/v1/screen", json={"text": POST}, headers=headers).status_code == 200
-    assert b.client.post("/api/v1/scan", json={"posts": [{"id": "1", "text": POST}]},
-                         headers=headers).status_code == 200
+    assert (
+        b.client.post(
+            "/api/v1/scan", json={"posts": [{"id": "1", "text": POST}]}, headers=headers
+        ).status_code
+        == 200
+    )
     # A failing request must not leak the text through an error message either.
     r = b.client.post("/api/v1/screen", json={"text": POST, "extra": POST}, headers=headers)
     assert r.status_code == 422 and SECRET not in r.text
@@ -109,8 +113,11 @@ def test_when_served_by_uvicorn_then_the_access_log_has_paths_not_posts(
 ) -> None:
     app = make_app()
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None,
-                                           access_log=True, log_level="debug"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_config=None, access_log=True, log_level="debug"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
@@ -119,8 +126,12 @@ def test_when_served_by_uvicorn_then_the_access_log_has_paths_not_posts(
             time.sleep(0.05)
         user = make_user(store)
         headers = {"Authorization": f"Bearer {api_token(store, user)}"}
-        r = httpx.post(f"http://127.0.0.1:{port}/api/v1/screen", json={"text": POST},
-                       headers=headers, timeout=30)
+        r = httpx.post(
+            f"http://127.0.0.1:{port}/api/v1/screen",
+            json={"text": POST},
+            headers=headers,
+            timeout=30,
+        )
         assert r.status_code == 200
     finally:
         server.should_exit = True

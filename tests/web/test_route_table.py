@@ -31,8 +31,9 @@ from tests.web.helpers import Browser, api_token, assert_envelope
 # Only the routes are read from this app; its in-memory database is never opened.
 _APP = create_app(Settings(database_url="sqlite://", secret_key="x"))
 ENDPOINTS = route_endpoints(_APP)
-GUARDED = sorted(name for name, roles in ROUTE_ROLES.items() if roles is not None
-                 and name in ENDPOINTS)
+GUARDED = sorted(
+    name for name, roles in ROUTE_ROLES.items() if roles is not None and name in ENDPOINTS
+)
 PRINCIPALS = ["anonymous"] + [r.value for r in Role]
 
 
@@ -115,8 +116,9 @@ def test_when_route_is_called_then_only_table_roles_get_past_the_guard(
             assert not response.headers.get("location", "").startswith("/login")
 
 
-@pytest.mark.parametrize("name", sorted(n for n, r in ROUTE_ROLES.items() if r is None
-                                        and n in ENDPOINTS))
+@pytest.mark.parametrize(
+    "name", sorted(n for n, r in ROUTE_ROLES.items() if r is None and n in ENDPOINTS)
+)
 def test_when_public_route_is_called_anonymously_then_it_answers(app: FastAPI, name: str) -> None:
     methods, path = ENDPOINTS[name]
     client = TestClient(app, follow_redirects=False)

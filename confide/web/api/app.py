@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from confide import __version__
 from confide.errors import InputError
@@ -30,9 +30,14 @@ from confide.web.policy_source import parsed_version, published_policy
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorEnvelope, "description": text}
-    for code, text in [(401, "No valid bearer token"), (403, "Role not allowed"),
-                       (404, "Not found"), (413, "Body too large"),
-                       (422, "Invalid request"), (429, "Rate limit reached")]
+    for code, text in [
+        (401, "No valid bearer token"),
+        (403, "Role not allowed"),
+        (404, "Not found"),
+        (413, "Body too large"),
+        (422, "Invalid request"),
+        (429, "Rate limit reached"),
+    ]
 }
 
 router = APIRouter(responses=ERRORS)
@@ -41,8 +46,7 @@ router = APIRouter(responses=ERRORS)
 @router.get("/me", name="api.me", response_model=MeOut)
 def me(user: Annotated[Principal, Allowed("api.me")]) -> MeOut:
     """Who the token belongs to."""
-    return MeOut(id=user.id, email=user.email, display_name=user.display_name,
-                 role=user.role.value)
+    return MeOut(id=user.id, email=user.email, display_name=user.display_name, role=user.role.value)
 
 
 def _screen(repos: Repos, text: str, policy_id: int | None, location: str) -> dict[str, Any]:
@@ -56,17 +60,24 @@ def _screen(repos: Repos, text: str, policy_id: int | None, location: str) -> di
 
 
 @router.post("/screen", name="api.screen", response_model=ReportOut)
-def screen(body: ScreenRequest, repos: ReposDep, user: Annotated[Principal, Allowed("api.screen")]) -> dict[str, Any]:
+def screen(
+    body: ScreenRequest, repos: ReposDep, user: Annotated[Principal, Allowed("api.screen")]
+) -> Response:
     """Screen one post: verdict, findings with spans and clauses, entities, a rewrite.
 
     The text is neither stored nor logged.
     """
-    return _screen(repos, body.text, body.policy_id, "body.text")
+    # Returned as-is: the report already is the contract, so no second validation pass.
+    return JSONResponse(_screen(repos, body.text, body.policy_id, "body.text"))
 
 
 @router.post("/scan", name="api.scan", response_model=ScanResponse)
-def scan(body: ScanRequest, repos: ReposDep, settings: SettingsDep,
-         user: Annotated[Principal, Allowed("api.scan")]) -> dict[str, Any]:
+def scan(
+    body: ScanRequest,
+    repos: ReposDep,
+    settings: SettingsDep,
+    user: Annotated[Principal, Allowed("api.scan")],
+) -> Response:
     """Screen up to 1,000 posts; results come back in input order, each with its id."""
     limit = settings.scan_max_posts
     if len(body.posts) > limit:
@@ -75,12 +86,13 @@ def scan(body: ScanRequest, repos: ReposDep, settings: SettingsDep,
         {"id": post.id, **_screen(repos, post.text, body.policy_id, f"body.posts[{i}].text")}
         for i, post in enumerate(body.posts)
     ]
-    return {"results": results}
+    return JSONResponse({"results": results})
 
 
 @router.post("/decide", name="api.decide", response_model=DecisionOut)
-def decide(body: DecideRequest, repos: ReposDep,
-           user: Annotated[Principal, Allowed("api.decide")]) -> dict[str, Any]:
+def decide(
+    body: DecideRequest, repos: ReposDep, user: Annotated[Principal, Allowed("api.decide")]
+) -> dict[str, Any]:
     """Answer "may I ...?" for a situation from the agency's published policy.
 
     Without a published policy (and no ``policy_id``) the `general` starter template answers.
@@ -99,18 +111,28 @@ def decide(body: DecideRequest, repos: ReposDep,
 
 
 @router.get("/policies", name="api.policies.list", response_model=list[PolicySummary])
-def policies(repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.list")]) -> list[PolicySummary]:
+def policies(
+    repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.list")]
+) -> list[PolicySummary]:
     """Every stored policy with its published version number."""
     out = []
     for p in repos.policies.all():
         current = repos.policies.published(p.id)
-        out.append(PolicySummary(id=p.id, slug=p.slug, title=p.title,
-                                 published_version=current.version if current else None))
+        out.append(
+            PolicySummary(
+                id=p.id,
+                slug=p.slug,
+                title=p.title,
+                published_version=current.version if current else None,
+            )
+        )
     return out
 
 
 @router.get("/policies/{policy_id}", name="api.policies.get", response_model=PolicyOut)
-def policy(policy_id: int, repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.get")]) -> PolicyOut:
+def policy(
+    policy_id: int, repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.get")]
+) -> PolicyOut:
     """The published version staff follow, as YAML and parsed."""
     row = repos.policies.get(policy_id)
     version = repos.policies.published(policy_id)
@@ -119,31 +141,52 @@ def policy(policy_id: int, repos: ReposDep, user: Annotated[Principal, Allowed("
 
         raise NotFoundError(f"policy {policy_id} has no published version", location="policy_id")
     parsed = parsed_version(version.id, version.yaml_text)
-    return PolicyOut(id=row.id, slug=row.slug, title=row.title, version=version.version,
-                     status=version.status, yaml=version.yaml_text,
-                     policy=parsed.model_dump(mode="json"))
+    return PolicyOut(
+        id=row.id,
+        slug=row.slug,
+        title=row.title,
+        version=version.version,
+        status=version.status,
+        yaml=version.yaml_text,
+        policy=parsed.model_dump(mode="json"),
+    )
 
 
-@router.get("/policies/{policy_id}/versions", name="api.policies.versions",
-            response_model=list[PolicyVersionOut])
-def policy_versions(policy_id: int, repos: ReposDep,
-                    user: Annotated[Principal, Allowed("api.policies.versions")]) -> list[PolicyVersionOut]:
+@router.get(
+    "/policies/{policy_id}/versions",
+    name="api.policies.versions",
+    response_model=list[PolicyVersionOut],
+)
+def policy_versions(
+    policy_id: int, repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.versions")]
+) -> list[PolicyVersionOut]:
     """Every version of a policy and where it stands in the workflow."""
     repos.policies.get(policy_id)
-    return [PolicyVersionOut(id=v.id, version=v.version, status=v.status,
-                             created_at=v.created_at, published_at=v.published_at)
-            for v in repos.policies.versions(policy_id)]
+    return [
+        PolicyVersionOut(
+            id=v.id,
+            version=v.version,
+            status=v.status,
+            created_at=v.created_at,
+            published_at=v.published_at,
+        )
+        for v in repos.policies.versions(policy_id)
+    ]
 
 
 def create_api_app() -> FastAPI:
     """The API sub-application, mounted at /api/v1 by the web app."""
     api = FastAPI(
-        title="Confide API", version=__version__, openapi_url=None, docs_url=None,
-        redoc_url=None, servers=[{"url": "/api/v1"}],
+        title="Confide API",
+        version=__version__,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
+        servers=[{"url": "/api/v1"}],
         description="Screen posts and read the agency policy, offline. Authenticate with "
         "`Authorization: Bearer <token>` (create one on the My tokens page or with "
-        "`confide user token EMAIL`). Errors: `{\"ok\": false, \"error\": {\"status\", "
-        "\"message\", \"location\"}}`.",
+        '`confide user token EMAIL`). Errors: `{"ok": false, "error": {"status", '
+        '"message", "location"}}`.',
     )
     install_api_handlers(api)
     api.include_router(router)

@@ -18,8 +18,11 @@ class ScreenRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="The post as written.")
-    policy_id: int | None = Field(None, description="A policy id from GET /policies; "
-                                  "default: the agency's published policy, if any.")
+    policy_id: int | None = Field(
+        None,
+        description="A policy id from GET /policies; "
+        "default: the agency's published policy, if any.",
+    )
 
 
 class FindingOut(BaseModel):

@@ -19,21 +19,32 @@ router = APIRouter(prefix="/admin")
 
 def _page(request: Request, repos: ReposDep, status: int = 200, **extra: object) -> Response:
     users = repos.users.all()
-    return render(request, "admin_users.html", {
-        "users": users, "roles": [r.value for r in Role],
-        "supervisors": [u for u in users if u.role == Role.SUPERVISOR and u.active],
-        **extra}, status=status)
+    return render(
+        request,
+        "admin_users.html",
+        {
+            "users": users,
+            "roles": [r.value for r in Role],
+            "supervisors": [u for u in users if u.role == Role.SUPERVISOR and u.active],
+            **extra,
+        },
+        status=status,
+    )
 
 
 @router.get("/users", name="admin.users")
-def users_page(request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("admin.users")]) -> Response:
+def users_page(
+    request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("admin.users")]
+) -> Response:
     """Every account with its role and state."""
     return _page(request, repos)
 
 
 @router.post("/users", name="admin.users.add")
 def users_add(
-    request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("admin.users.add")],
+    request: Request,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("admin.users.add")],
     email: Annotated[str, Form(max_length=254)],
     role: Annotated[str, Form(max_length=20)],
     display_name: Annotated[str, Form(max_length=200)] = "",
@@ -49,8 +60,12 @@ def users_add(
 
 
 @router.post("/users/{user_id}/role", name="admin.users.role")
-def users_role(repos: ReposDep, user: Annotated[Principal, Allowed("admin.users.role")], user_id: int,
-               role: Annotated[str, Form(max_length=20)]) -> Response:
+def users_role(
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("admin.users.role")],
+    user_id: int,
+    role: Annotated[str, Form(max_length=20)],
+) -> Response:
     """Change a role; an admin cannot remove their own admin role (no lock-out)."""
     if user_id == user.id and role != Role.ADMIN:
         raise InputError("you cannot remove your own admin role", location="role")
@@ -60,9 +75,12 @@ def users_role(repos: ReposDep, user: Annotated[Principal, Allowed("admin.users.
 
 
 @router.post("/users/{user_id}/supervisor", name="admin.users.supervisor")
-def users_supervisor(repos: ReposDep, user: Annotated[Principal, Allowed("admin.users.supervisor")],
-                     user_id: int,
-                     supervisor_id: Annotated[str, Form(max_length=12)] = "") -> Response:
+def users_supervisor(
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("admin.users.supervisor")],
+    user_id: int,
+    supervisor_id: Annotated[str, Form(max_length=12)] = "",
+) -> Response:
     """Choose whose inbox receives this person's review requests."""
     sup = int(supervisor_id) if supervisor_id.isdigit() else None
     repos.users.set_supervisor(user_id, sup)
@@ -71,8 +89,12 @@ def users_supervisor(repos: ReposDep, user: Annotated[Principal, Allowed("admin.
 
 
 @router.post("/users/{user_id}/active", name="admin.users.active")
-def users_active(repos: ReposDep, user: Annotated[Principal, Allowed("admin.users.active")], user_id: int,
-                 active: Annotated[str, Form(pattern="^(true|false)$")]) -> Response:
+def users_active(
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("admin.users.active")],
+    user_id: int,
+    active: Annotated[str, Form(pattern="^(true|false)$")],
+) -> Response:
     """Activate or deactivate; deactivating ends sessions and revokes tokens."""
     if user_id == user.id:
         raise InputError("you cannot deactivate your own account", location="active")

@@ -43,8 +43,9 @@ def situation_from_form(form: dict[str, str]) -> dict[str, Any]:
             try:
                 situation[q["key"]] = float(raw)
             except ValueError:
-                raise InputError("give the number of months as a number",
-                                 location=q["key"]) from None
+                raise InputError(
+                    "give the number of months as a number", location=q["key"]
+                ) from None
         elif raw in ("true", "false"):
             situation[q["key"]] = raw == "true"
         else:
@@ -69,13 +70,15 @@ def answer(repos: Repos, situation: dict[str, Any]) -> dict[str, Any]:
 @router.get("/ask", name="ask.page")
 def ask_page(request: Request, user: Annotated[Principal, Allowed("ask.page")]) -> Response:
     """The guided questions."""
-    return render(request, "ask.html", {"questions": questions(), "answers": {},
-                                        "result": None, "error": ""})
+    return render(
+        request, "ask.html", {"questions": questions(), "answers": {}, "result": None, "error": ""}
+    )
 
 
 @router.post("/ask", name="ask.submit")
-async def ask_submit(request: Request, repos: ReposDep,
-                     user: Annotated[Principal, Allowed("ask.submit")]) -> Response:
+async def ask_submit(
+    request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("ask.submit")]
+) -> Response:
     """Answer the situation; an htmx fragment or the whole page."""
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     result, error = None, ""

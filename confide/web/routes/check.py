@@ -38,7 +38,9 @@ def screen_for_page(repos: Repos, text: str) -> tuple[dict[str, Any] | None, str
 def report_context(text: str, report: dict[str, Any] | None, message: str) -> dict[str, Any]:
     """What _report.html needs: the report, the highlighted pieces and any message."""
     return {
-        "text": text, "report": report, "message": message,
+        "text": text,
+        "report": report,
+        "message": message,
         "pieces": pieces(text, report["findings"]) if report else [],
     }
 
@@ -51,7 +53,9 @@ def check_page(request: Request, user: Annotated[Principal, Allowed("check.page"
 
 @router.post("/check", name="check.submit")
 async def check_submit(
-    request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("check.submit")],
+    request: Request,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("check.submit")],
     text: Annotated[str, Form(max_length=MAX_TEXT)] = "",
 ) -> Response:
     """Screen the text: an htmx fragment while typing, the whole page without JavaScript."""

@@ -22,14 +22,18 @@ router = APIRouter()
 
 
 @router.get("/reviews", name="reviews.list")
-def reviews_list(request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("reviews.list")]) -> Response:
+def reviews_list(
+    request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("reviews.list")]
+) -> Response:
     """The posts I sent for a second opinion and the answers."""
     return render(request, "reviews.html", {"items": repos.reviews.for_worker(user.id)})
 
 
 @router.post("/reviews", name="reviews.create")
 async def reviews_create(
-    request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("reviews.create")],
+    request: Request,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("reviews.create")],
     text: Annotated[str, Form(max_length=MAX_TEXT)] = "",
     question: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
@@ -44,18 +48,29 @@ async def reviews_create(
 
 
 @router.get("/reviews/{item_id}", name="reviews.detail")
-def reviews_detail(request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("reviews.detail")],
-                   item_id: int) -> Response:
+def reviews_detail(
+    request: Request,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("reviews.detail")],
+    item_id: int,
+) -> Response:
     """One of my requests, with the supervisor's comment."""
     item = repos.reviews.worker_item(user.id, item_id)
-    return render(request, "review_detail.html", {
-        "item": item, "pieces": pieces(item.text, item.report.get("findings", [])),
-        "mode": "worker"})
+    return render(
+        request,
+        "review_detail.html",
+        {
+            "item": item,
+            "pieces": pieces(item.text, item.report.get("findings", [])),
+            "mode": "worker",
+        },
+    )
 
 
 @router.post("/reviews/{item_id}/withdraw", name="reviews.withdraw")
-def reviews_withdraw(repos: ReposDep, user: Annotated[Principal, Allowed("reviews.withdraw")],
-                     item_id: int) -> Response:
+def reviews_withdraw(
+    repos: ReposDep, user: Annotated[Principal, Allowed("reviews.withdraw")], item_id: int
+) -> Response:
     """Delete my request and its text."""
     repos.reviews.withdraw(user.id, item_id)
     repos.audit.record(user.id, "review.withdraw", f"review:{item_id}")
@@ -63,8 +78,12 @@ def reviews_withdraw(repos: ReposDep, user: Annotated[Principal, Allowed("review
 
 
 @router.get("/inbox", name="inbox.list")
-def inbox_list(request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("inbox.list")],
-               closed: bool = False) -> Response:
+def inbox_list(
+    request: Request,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("inbox.list")],
+    closed: bool = False,
+) -> Response:
     """Posts my team sent for a second opinion."""
     items = repos.reviews.inbox(user.id, include_closed=closed)
     names = {u.id: u.display_name for u in repos.users.all()}
@@ -72,19 +91,34 @@ def inbox_list(request: Request, repos: ReposDep, user: Annotated[Principal, All
 
 
 @router.get("/inbox/{item_id}", name="inbox.detail")
-def inbox_detail(request: Request, repos: ReposDep, user: Annotated[Principal, Allowed("inbox.detail")],
-                 item_id: int) -> Response:
+def inbox_detail(
+    request: Request,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("inbox.detail")],
+    item_id: int,
+) -> Response:
     """One request, with the report the worker saw."""
     item = repos.reviews.inbox_item(user.id, item_id)
     worker = repos.users.get(item.worker_id)
-    return render(request, "review_detail.html", {
-        "item": item, "worker_name": worker.display_name,
-        "pieces": pieces(item.text, item.report.get("findings", [])), "mode": "supervisor"})
+    return render(
+        request,
+        "review_detail.html",
+        {
+            "item": item,
+            "worker_name": worker.display_name,
+            "pieces": pieces(item.text, item.report.get("findings", [])),
+            "mode": "supervisor",
+        },
+    )
 
 
 @router.post("/inbox/{item_id}/comment", name="inbox.comment")
-def inbox_comment(repos: ReposDep, user: Annotated[Principal, Allowed("inbox.comment")], item_id: int,
-                  comment: Annotated[str, Form(max_length=5000)] = "") -> Response:
+def inbox_comment(
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("inbox.comment")],
+    item_id: int,
+    comment: Annotated[str, Form(max_length=5000)] = "",
+) -> Response:
     """Answer the worker."""
     repos.reviews.comment(user.id, item_id, comment)
     repos.audit.record(user.id, "review.comment", f"review:{item_id}")
@@ -92,7 +126,9 @@ def inbox_comment(repos: ReposDep, user: Annotated[Principal, Allowed("inbox.com
 
 
 @router.post("/inbox/{item_id}/close", name="inbox.close")
-def inbox_close(repos: ReposDep, user: Annotated[Principal, Allowed("inbox.close")], item_id: int) -> Response:
+def inbox_close(
+    repos: ReposDep, user: Annotated[Principal, Allowed("inbox.close")], item_id: int
+) -> Response:
     """Close a request that needs nothing more."""
     repos.reviews.close(user.id, item_id)
     repos.audit.record(user.id, "review.close", f"review:{item_id}")

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0001'
+revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -24,193 +24,259 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     """Apply this revision."""
-    op.create_table('login_attempts',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('email', sa.String(length=254), nullable=False),
-    sa.Column('ip', sa.String(length=64), nullable=False),
-    sa.Column('success', sa.Boolean(), nullable=False),
-    sa.Column('at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_attempts'))
+    op.create_table(
+        "login_attempts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("email", sa.String(length=254), nullable=False),
+        sa.Column("ip", sa.String(length=64), nullable=False),
+        sa.Column("success", sa.Boolean(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_login_attempts")),
     )
-    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_login_attempts_at'), ['at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_login_attempts_email'), ['email'], unique=False)
+    with op.batch_alter_table("login_attempts", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_login_attempts_at"), ["at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_login_attempts_email"), ["email"], unique=False)
 
-    op.create_table('policies',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('slug', sa.String(length=100), nullable=False),
-    sa.Column('title', sa.String(length=200), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_policies')),
-    sa.UniqueConstraint('slug', name=op.f('uq_policies_slug'))
+    op.create_table(
+        "policies",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("slug", sa.String(length=100), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_policies")),
+        sa.UniqueConstraint("slug", name=op.f("uq_policies_slug")),
     )
-    op.create_table('users',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('email', sa.String(length=254), nullable=False),
-    sa.Column('display_name', sa.String(length=200), nullable=False),
-    sa.Column('role', sa.String(length=20), nullable=False),
-    sa.Column('password_hash', sa.String(length=255), nullable=False),
-    sa.Column('active', sa.Boolean(), nullable=False),
-    sa.Column('supervisor_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['supervisor_id'], ['users.id'], name=op.f('fk_users_supervisor_id_users'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_users'))
+    op.create_table(
+        "users",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("email", sa.String(length=254), nullable=False),
+        sa.Column("display_name", sa.String(length=200), nullable=False),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column("password_hash", sa.String(length=255), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("supervisor_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["supervisor_id"],
+            ["users.id"],
+            name=op.f("fk_users_supervisor_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
     )
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_users_email'), ['email'], unique=True)
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_users_email"), ["email"], unique=True)
 
-    op.create_table('api_tokens',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=100), nullable=False),
-    sa.Column('token_hash', sa.String(length=64), nullable=False),
-    sa.Column('prefix', sa.String(length=16), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('last_used_at', sa.DateTime(), nullable=True),
-    sa.Column('revoked', sa.Boolean(), nullable=False),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_api_tokens_user_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens'))
+    op.create_table(
+        "api_tokens",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("prefix", sa.String(length=16), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("last_used_at", sa.DateTime(), nullable=True),
+        sa.Column("revoked", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_api_tokens_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_api_tokens")),
     )
-    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_api_tokens_token_hash'), ['token_hash'], unique=True)
-        batch_op.create_index(batch_op.f('ix_api_tokens_user_id'), ['user_id'], unique=False)
+    with op.batch_alter_table("api_tokens", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_api_tokens_token_hash"), ["token_hash"], unique=True)
+        batch_op.create_index(batch_op.f("ix_api_tokens_user_id"), ["user_id"], unique=False)
 
-    op.create_table('audit_events',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', sa.DateTime(), nullable=False),
-    sa.Column('actor_id', sa.Integer(), nullable=True),
-    sa.Column('action', sa.String(length=60), nullable=False),
-    sa.Column('target', sa.String(length=100), nullable=False),
-    sa.Column('detail', sa.JSON(), nullable=False),
-    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_audit_events_actor_id_users'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_events'))
+    op.create_table(
+        "audit_events",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("actor_id", sa.Integer(), nullable=True),
+        sa.Column("action", sa.String(length=60), nullable=False),
+        sa.Column("target", sa.String(length=100), nullable=False),
+        sa.Column("detail", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["actor_id"],
+            ["users.id"],
+            name=op.f("fk_audit_events_actor_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_events")),
     )
-    with op.batch_alter_table('audit_events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_audit_events_at'), ['at'], unique=False)
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_audit_events_at"), ["at"], unique=False)
 
-    op.create_table('policy_versions',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('policy_id', sa.Integer(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('yaml_text', sa.Text(), nullable=False),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('published_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['created_by'], ['users.id'], name=op.f('fk_policy_versions_created_by_users'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['policy_id'], ['policies.id'], name=op.f('fk_policy_versions_policy_id_policies'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_policy_versions')),
-    sa.UniqueConstraint('policy_id', 'version', name='uq_policy_versions_number')
+    op.create_table(
+        "policy_versions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("policy_id", sa.Integer(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("yaml_text", sa.Text(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("created_by", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("published_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["created_by"],
+            ["users.id"],
+            name=op.f("fk_policy_versions_created_by_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["policy_id"],
+            ["policies.id"],
+            name=op.f("fk_policy_versions_policy_id_policies"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_policy_versions")),
+        sa.UniqueConstraint("policy_id", "version", name="uq_policy_versions_number"),
     )
-    with op.batch_alter_table('policy_versions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_policy_versions_policy_id'), ['policy_id'], unique=False)
+    with op.batch_alter_table("policy_versions", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_policy_versions_policy_id"), ["policy_id"], unique=False
+        )
 
-    op.create_table('review_items',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('worker_id', sa.Integer(), nullable=False),
-    sa.Column('supervisor_id', sa.Integer(), nullable=True),
-    sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('question', sa.Text(), nullable=False),
-    sa.Column('report', sa.JSON(), nullable=False),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('supervisor_comment', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['supervisor_id'], ['users.id'], name=op.f('fk_review_items_supervisor_id_users'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['worker_id'], ['users.id'], name=op.f('fk_review_items_worker_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_review_items'))
+    op.create_table(
+        "review_items",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("worker_id", sa.Integer(), nullable=False),
+        sa.Column("supervisor_id", sa.Integer(), nullable=True),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("question", sa.Text(), nullable=False),
+        sa.Column("report", sa.JSON(), nullable=False),
+        sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("supervisor_comment", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["supervisor_id"],
+            ["users.id"],
+            name=op.f("fk_review_items_supervisor_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["worker_id"],
+            ["users.id"],
+            name=op.f("fk_review_items_worker_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_review_items")),
     )
-    with op.batch_alter_table('review_items', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_review_items_supervisor_id'), ['supervisor_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_review_items_worker_id'), ['worker_id'], unique=False)
+    with op.batch_alter_table("review_items", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_review_items_supervisor_id"), ["supervisor_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_review_items_worker_id"), ["worker_id"], unique=False)
 
-    op.create_table('sessions',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('token_hash', sa.String(length=64), nullable=False),
-    sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('expires_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_sessions_user_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_sessions'))
+    op.create_table(
+        "sessions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("expires_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_sessions_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_sessions")),
     )
-    with op.batch_alter_table('sessions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_sessions_token_hash'), ['token_hash'], unique=True)
-        batch_op.create_index(batch_op.f('ix_sessions_user_id'), ['user_id'], unique=False)
+    with op.batch_alter_table("sessions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_sessions_token_hash"), ["token_hash"], unique=True)
+        batch_op.create_index(batch_op.f("ix_sessions_user_id"), ["user_id"], unique=False)
 
-    op.create_table('policy_comments',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('version_id', sa.Integer(), nullable=False),
-    sa.Column('clause_id', sa.String(length=100), nullable=False),
-    sa.Column('author_id', sa.Integer(), nullable=True),
-    sa.Column('body', sa.Text(), nullable=False),
-    sa.Column('resolved', sa.Boolean(), nullable=False),
-    sa.Column('resolution', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_policy_comments_author_id_users'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['version_id'], ['policy_versions.id'], name=op.f('fk_policy_comments_version_id_policy_versions'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_policy_comments'))
+    op.create_table(
+        "policy_comments",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("version_id", sa.Integer(), nullable=False),
+        sa.Column("clause_id", sa.String(length=100), nullable=False),
+        sa.Column("author_id", sa.Integer(), nullable=True),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("resolved", sa.Boolean(), nullable=False),
+        sa.Column("resolution", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["author_id"],
+            ["users.id"],
+            name=op.f("fk_policy_comments_author_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["version_id"],
+            ["policy_versions.id"],
+            name=op.f("fk_policy_comments_version_id_policy_versions"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_policy_comments")),
     )
-    with op.batch_alter_table('policy_comments', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_policy_comments_version_id'), ['version_id'], unique=False)
+    with op.batch_alter_table("policy_comments", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_policy_comments_version_id"), ["version_id"], unique=False
+        )
 
-    op.create_table('signoffs',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('version_id', sa.Integer(), nullable=False),
-    sa.Column('user_id', sa.Integer(), nullable=True),
-    sa.Column('role', sa.String(length=20), nullable=False),
-    sa.Column('approved', sa.Boolean(), nullable=False),
-    sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_signoffs_user_id_users'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['version_id'], ['policy_versions.id'], name=op.f('fk_signoffs_version_id_policy_versions'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_signoffs')),
-    sa.UniqueConstraint('version_id', 'user_id', name='uq_signoffs_version_user')
+    op.create_table(
+        "signoffs",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("version_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=True),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column("approved", sa.Boolean(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_signoffs_user_id_users"), ondelete="SET NULL"
+        ),
+        sa.ForeignKeyConstraint(
+            ["version_id"],
+            ["policy_versions.id"],
+            name=op.f("fk_signoffs_version_id_policy_versions"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_signoffs")),
+        sa.UniqueConstraint("version_id", "user_id", name="uq_signoffs_version_user"),
     )
-    with op.batch_alter_table('signoffs', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_signoffs_version_id'), ['version_id'], unique=False)
-
+    with op.batch_alter_table("signoffs", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_signoffs_version_id"), ["version_id"], unique=False)
 
 
 def downgrade() -> None:
     """Undo this revision."""
-    with op.batch_alter_table('signoffs', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_signoffs_version_id'))
+    with op.batch_alter_table("signoffs", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_signoffs_version_id"))
 
-    op.drop_table('signoffs')
-    with op.batch_alter_table('policy_comments', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_policy_comments_version_id'))
+    op.drop_table("signoffs")
+    with op.batch_alter_table("policy_comments", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_policy_comments_version_id"))
 
-    op.drop_table('policy_comments')
-    with op.batch_alter_table('sessions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_sessions_user_id'))
-        batch_op.drop_index(batch_op.f('ix_sessions_token_hash'))
+    op.drop_table("policy_comments")
+    with op.batch_alter_table("sessions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_sessions_user_id"))
+        batch_op.drop_index(batch_op.f("ix_sessions_token_hash"))
 
-    op.drop_table('sessions')
-    with op.batch_alter_table('review_items', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_review_items_worker_id'))
-        batch_op.drop_index(batch_op.f('ix_review_items_supervisor_id'))
+    op.drop_table("sessions")
+    with op.batch_alter_table("review_items", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_review_items_worker_id"))
+        batch_op.drop_index(batch_op.f("ix_review_items_supervisor_id"))
 
-    op.drop_table('review_items')
-    with op.batch_alter_table('policy_versions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_policy_versions_policy_id'))
+    op.drop_table("review_items")
+    with op.batch_alter_table("policy_versions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_policy_versions_policy_id"))
 
-    op.drop_table('policy_versions')
-    with op.batch_alter_table('audit_events', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_audit_events_at'))
+    op.drop_table("policy_versions")
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_audit_events_at"))
 
-    op.drop_table('audit_events')
-    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_api_tokens_user_id'))
-        batch_op.drop_index(batch_op.f('ix_api_tokens_token_hash'))
+    op.drop_table("audit_events")
+    with op.batch_alter_table("api_tokens", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_api_tokens_user_id"))
+        batch_op.drop_index(batch_op.f("ix_api_tokens_token_hash"))
 
-    op.drop_table('api_tokens')
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_users_email'))
+    op.drop_table("api_tokens")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_users_email"))
 
-    op.drop_table('users')
-    op.drop_table('policies')
-    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_login_attempts_email'))
-        batch_op.drop_index(batch_op.f('ix_login_attempts_at'))
+    op.drop_table("users")
+    op.drop_table("policies")
+    with op.batch_alter_table("login_attempts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_login_attempts_email"))
+        batch_op.drop_index(batch_op.f("ix_login_attempts_at"))
 
-    op.drop_table('login_attempts')
+    op.drop_table("login_attempts")
