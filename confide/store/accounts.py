@@ -264,6 +264,11 @@ class LoginAttemptRepository:
             return None
         return value if value.tzinfo else value.replace(tzinfo=utcnow().tzinfo)
 
+    def purge_before(self, when: datetime) -> int:
+        """Forget attempts older than the throttling window; returns how many."""
+        result = self.db.execute(delete(LoginAttempt).where(LoginAttempt.at < when))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
     def clear(self, email: str, ip: str) -> None:
         """Forget failures after a successful sign-in."""
         self.db.execute(

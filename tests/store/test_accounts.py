@@ -163,3 +163,20 @@ def test_when_supervisor_is_assigned_then_only_another_supervisor_is_accepted(
     except InputError:
         assigned = False
     assert assigned is ok
+
+
+def test_when_housekeeping_runs_then_only_expired_sessions_and_old_attempts_go(
+    store: Store,
+) -> None:
+    user = make_user(store)
+    with store.unit() as repos:
+        live = repos.sessions.create(user.id, timedelta(hours=1))
+        dead = repos.sessions.create(user.id, timedelta(seconds=-1))
+        repos.attempts.record(user.email, "10.0.0.9", False)
+    with store.unit() as repos:
+        assert repos.sessions.purge_expired() == 1
+        assert repos.attempts.purge_before(utcnow() - timedelta(minutes=15)) == 0
+        assert repos.attempts.purge_before(utcnow() + timedelta(seconds=1)) == 1
+    with store.unit() as repos:
+        assert repos.sessions.user_for(live) is not None
+        assert repos.sessions.user_for(dead) is None

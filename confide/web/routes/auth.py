@@ -102,6 +102,9 @@ def login_submit(
             status=401,
         )
     repos.attempts.clear(email, ip)
+    # Housekeeping on each sign-in keeps both tables small without a scheduler.
+    repos.attempts.purge_before(since)
+    repos.sessions.purge_expired()
     token = repos.sessions.create(user.id, timedelta(hours=settings.session_hours))
     repos.audit.record(user.id, "login", f"user:{user.id}")
     response = RedirectResponse(_safe_next(next), status_code=303)
