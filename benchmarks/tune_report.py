@@ -1,6 +1,7 @@
 """Per-category precision and recall of the lexicon detectors on a labelled corpus.
 
-Run ``.venv/bin/python benchmarks/tune_report.py tests/data/corpus/tune.jsonl [-v]``.
+Run ``.venv/bin/python benchmarks/tune_report.py tests/data/corpus/tune.jsonl [-v]
+[--only=CATEGORY] [--detectors=disparagement,clinical-advice,boundary,crisis,...]``.
 Tune only against the tuning split; the held-out split is for reporting once.
 """
 
@@ -23,8 +24,13 @@ CATEGORIES = ("disparagement", "clinical-advice", "boundary", "crisis", "protect
 MINE = {"disparagement", "clinical-advice", "boundary", "crisis"}
 
 
-def main(path: str, verbose: bool = False, only: str | None = None) -> None:
-    """Print precision/recall per category and the false-flag rate on ok/protected posts."""
+def main(path: str, verbose: bool = False, only: str | None = None,
+         detectors: set[str] | None = None) -> None:
+    """Print precision/recall per category and the false-flag rate on ok/protected posts.
+
+    With ``detectors``, only findings from those detectors count (e.g. the rule-based
+    detectors without the learned second opinion, which was trained on this corpus).
+    """
     tp = {c: 0 for c in CATEGORIES}
     fp = {c: 0 for c in CATEGORIES}
     fn = {c: 0 for c in CATEGORIES}
@@ -35,7 +41,8 @@ def main(path: str, verbose: bool = False, only: str | None = None) -> None:
         row = json.loads(line)
         labels = {row["label"], *row.get("also", [])}
         report = screen(row["text"])
-        got = set(report.categories)
+        findings = [f for f in report.findings if detectors is None or f.detector in detectors]
+        got = {f.category.value for f in findings}
         if report.protected_speech:
             got.add("protected")
         want = {LABEL_TO_CATEGORY[x] for x in labels if x in LABEL_TO_CATEGORY}
@@ -52,7 +59,7 @@ def main(path: str, verbose: bool = False, only: str | None = None) -> None:
                 fp[c] += 1
                 if verbose and (only in (None, c)):
                     print(f"FP {c:16} {row['id']} [{row['label']}] {row['text']}")
-                    for f in report.findings:
+                    for f in findings:
                         if f.category.value == c:
                             print(f"      -> {f.text!r} {f.severity.value}")
             elif c in want:
@@ -73,4 +80,6 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     flags = [a for a in sys.argv[1:] if a.startswith("-")]
     only = next((f.split("=", 1)[1] for f in flags if f.startswith("--only=")), None)
-    main(args[0] if args else "tests/data/corpus/tune.jsonl", "-v" in flags, only)
+    dets = next((set(f.split("=", 1)[1].split(",")) for f in flags
+                 if f.startswith("--detectors=")), None)
+    main(args[0] if args else "tests/data/corpus/tune.jsonl", "-v" in flags, only, dets)

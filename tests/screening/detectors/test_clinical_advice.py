@@ -32,6 +32,9 @@ POSITIVES = [
     # Mixing drugs: a number after "take" is a dose.
     ("Replying to @bigmike: you can take 2 Benadryl with your Xanax, it's fine",
      "Replying to @bigmike: you can take 2 Benadryl with your Xanax, it's fine", Verdict.STOP),
+    # Legal advice on what to tell a judge.
+    ("@sam_t just tell the judge you were never served the papers",
+     "@sam_t just tell the judge you were never served the papers", Verdict.STOP),
     # Second person without a handle: a supervisor's view is needed.
     ("If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",
      "If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",

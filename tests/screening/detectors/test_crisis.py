@@ -43,6 +43,8 @@ NEGATIVES = [
     # A worker's third-person note about a past state is a confidentiality matter, not a
     # crisis needing action now.
     "Client disclosed she was suicidal last year and now she is thriving",
+    # Hyperbole about a TV show.
+    "That new show is so good I want to die",
     # A method word alone.
     "Picked up my pills at the pharmacy and the line was out the door",
 ]

@@ -38,6 +38,12 @@ POSITIVES = [
     # Sarcasm markers add up with a served target.
     ("the moms who roll in asking for free formula 👀 make it make sense",
      "make it make sense", Verdict.REVIEW),
+    # Comparing adults served to small children, whatever the exact words.
+    ("the residents at our facility act like spoiled toddlers when dinner is late",
+     "act like spoiled toddlers", Verdict.STOP),
+    # A service word before a plural marks people served ("our methadone folks").
+    ("our methadone folks treat the clinic like a social club", "like a social club",
+     Verdict.STOP),
     # The negation is part of the insult, not counter-speech.
     ("half my probationers couldn't find their own ass with a map", "find their own ass",
      Verdict.STOP),
@@ -60,6 +66,10 @@ NEGATIVES = [
     "So proud of my client who showed up to every session this month 💪",
     # A laugh alone is warmth, not ridicule.
     "Our residents threw the best holiday party lol 😂",
+    # "my kids" is the worker's own family, not people served.
+    "My kids are such drama queens about bedtime lol",
+    # An eye-roll at strangers at the gym, not at people served.
+    "Some people at the gym really need to wipe down the equipment 🙄",
     # Melting-face emoji in a sentence about the workplace, not the clients.
     "counselors when the clinic makes us see 14 clients a day and asks why we're burnt out 🫠🙃",
     # The quoted word is the reference itself, and it is the worker's own child.
