@@ -42,7 +42,7 @@ POSITIVES = [
     ("the residents at our facility act like spoiled toddlers when dinner is late",
      "act like spoiled toddlers", Verdict.STOP),
     # A service word before a plural marks people served ("our methadone folks").
-    ("our methadone folks treat the clinic like a social club", "like a social club",
+    ("our methadone folks treat the clinic like a social club", "treat the clinic like",
      Verdict.STOP),
     # The negation is part of the insult, not counter-speech.
     ("half my probationers couldn't find their own ass with a map", "find their own ass",
