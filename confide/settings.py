@@ -59,6 +59,11 @@ class Settings(BaseSettings):
     scan_max_posts: int = Field(
         default=1000, ge=1, description="Most posts in one /api/v1/scan call."
     )
+    preload_screening: bool = Field(
+        default=True,
+        description="Load the screening model when the server starts, so the first check "
+        "does not wait for it.",
+    )
     argon2_time_cost: int = Field(
         default=3, ge=1, description="Argon2id iterations for password hashes."
     )

@@ -6,10 +6,13 @@ and store. The app refuses to start if a route is missing from the route table.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from confide import __version__
 from confide.settings import Settings, get_settings
@@ -24,12 +27,27 @@ from confide.web.routes import admin, ask, auth, check, policy, reviews, tokens
 STATIC = Path(__file__).parent / "static"
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Warm the screening model before the first request (it takes seconds to load)."""
+    if app.state.settings.preload_screening:
+        import confide
+
+        await run_in_threadpool(confide.screen, "Warming up.")
+    yield
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """Build the whole application over ``store`` (default: the configured database)."""
     settings = settings or get_settings()
     store = store or open_store(settings)
     app = FastAPI(
-        title="Confide", version=__version__, openapi_url=None, docs_url=None, redoc_url=None
+        lifespan=_lifespan,
+        title="Confide",
+        version=__version__,
+        openapi_url=None,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store

@@ -8,6 +8,7 @@ role the table does not list gets 403, and a listed role gets through the guard.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import pytest
@@ -133,3 +134,11 @@ def test_when_static_asset_is_requested_then_it_is_served_locally(app: FastAPI, 
     response = TestClient(app).get(f"/static/{asset}")
     assert response.status_code == 200
     assert len(response.content) > 500 or asset != "htmx.min.js"
+
+
+@pytest.mark.parametrize("preload", [True, False])
+def test_when_server_starts_then_it_answers_with_or_without_preloading(
+    make_app: Callable[..., FastAPI], preload: bool
+) -> None:
+    with TestClient(make_app(preload_screening=preload)) as client:  # runs the lifespan
+        assert client.get("/healthz").json() == {"ok": True}
