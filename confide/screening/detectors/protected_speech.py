@@ -66,13 +66,16 @@ class ProtectedSpeechDetector(Detector):
             anchor[sid] = next(h.start for h in hits.all if sent[h.start] == sid
                                and h.concept in kinds)
         names = lex.data["explanations"]["topics"]
+        notes = " ".join(lex.explain(key, text=found[0].text)
+                         for key in ("public_sector", "supervisor_self")
+                         if (found := hits.of(key)))
         out: list[Finding] = []
         for sid in sorted(topics):
             start, end = sentence_span(tokens, sent, anchor[sid])
             topic = _topic_phrase([str(names[t]) for t in dict.fromkeys(topics[sid])])
+            explanation = lex.explain("protected", text=doc.text[start:end], topic=topic)
             out.append(make_finding(doc, self.category, self.name, start, end,
-                                    lex.explain("protected", text=doc.text[start:end],
-                                                topic=topic), Verdict.OK))
+                                    f"{explanation} {notes}".strip(), Verdict.OK))
         return out
 
 

@@ -80,3 +80,22 @@ def test_when_protected_post_also_names_a_client_then_breach_is_still_reported()
     assert report.protected_speech is True
     assert "confidentiality" in report.categories
     assert report.verdict is not Verdict.OK
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    # A county employer: state public-sector law applies instead of the NLRA.
+    ("County caseworkers are covering 30 cases each and the county won't hire.",
+     "public-sector labour law, not the NLRA"),
+    # A supervisor is not covered by the NLRA.
+    ("As a supervisor I can say our team is understaffed and underpaid.",
+     "supervisors are not covered by the NLRA, so check"),
+])
+def test_when_post_names_public_employer_or_supervisor_then_explanation_says_which_law(
+        text: str, note: str) -> None:
+    finding = run(DETECTOR, text)[0]
+    assert note in finding.explanation
+
+
+def test_when_private_employer_then_no_public_sector_note() -> None:
+    finding = run(DETECTOR, "Mandatory overtime again at Mercy West.")[0]
+    assert "This post mentions a public employer" not in finding.explanation
