@@ -83,6 +83,9 @@ def redact(text: str, findings: Sequence[Finding], entities: Sequence[Entity] = 
         if start < pos:
             continue
         before = text[pos:start]
+        if rep.startswith(("a ", "an ", "the ")):
+            # "a 9-year-old" -> "a child", not "a a child"
+            before = re.sub(r"(?i)\b(?:a|an|the)\s+$", "", before)
         if rep and _starts_sentence(text, start):
             rep = rep[0].upper() + rep[1:]
         out.append(before)

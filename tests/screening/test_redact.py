@@ -45,3 +45,8 @@ def test_case_number_is_replaced_and_other_categories_use_their_own_wording() ->
                         _f(text, "double your propranolol", "", None, Category.CLINICAL_ADVICE)])
     assert "2024" not in out and "propranolol" not in out
     assert "talk with your own clinician" in out
+
+
+def test_when_age_follows_an_article_then_the_article_is_not_doubled() -> None:
+    text = "Counseled a 9-year-old today."
+    assert redact(text, [_f(text, "9-year-old", "age", "AGE")]) == "Counseled a child today."
