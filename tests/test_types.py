@@ -27,3 +27,27 @@ def test_report_to_dict_has_exactly_the_contract_fields() -> None:
 
 def test_verdict_rank_orders_ok_review_stop() -> None:
     assert Verdict.OK.rank < Verdict.REVIEW.rank < Verdict.STOP.rank
+
+
+def test_registering_a_detector_without_a_name_fails_at_load_time(tmp_path, monkeypatch) -> None:
+    import sys
+
+    import pytest
+
+    from confide.screening.base import Detector
+    from confide.screening.discover import instances_in_package
+
+    pkg = tmp_path / "fakepkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "bad.py").write_text(
+        "from confide.screening.base import Detector\n"
+        "class Nameless(Detector):\n"
+        "    def detect(self, doc):\n"
+        "        return []\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(TypeError, match="Nameless must define class attribute 'name'"):
+        instances_in_package("fakepkg", Detector)
+    sys.modules.pop("fakepkg", None)
+    sys.modules.pop("fakepkg.bad", None)

@@ -57,17 +57,13 @@ class Document:
 
 
 class Recognizer(ABC):
-    """Finds one family of identifiers. Subclasses must set ``name`` and ``entities``."""
+    """Finds one family of identifiers. Subclasses must set ``name`` and ``entities``.
+
+    Registration (``confide.screening.discover``) refuses a concrete class without them.
+    """
 
     name: ClassVar[str]
     entities: ClassVar[tuple[str, ...]]
-
-    def __init_subclass__(cls, **kwargs: object) -> None:
-        super().__init_subclass__(**kwargs)
-        if not getattr(cls, "__abstractmethods__", None):
-            for attr in ("name", "entities"):
-                if not hasattr(cls, attr):
-                    raise TypeError(f"{cls.__name__} must define class attribute {attr!r}")
 
     @abstractmethod
     def analyze(self, doc: Document) -> list[Entity]:
@@ -75,17 +71,13 @@ class Recognizer(ABC):
 
 
 class Detector(ABC):
-    """Decides one category. Subclasses must set ``name`` and ``category``."""
+    """Decides one category. Subclasses must set ``name`` and ``category``.
+
+    Registration (``confide.screening.discover``) refuses a concrete class without them.
+    """
 
     name: ClassVar[str]
     category: ClassVar[Category]
-
-    def __init_subclass__(cls, **kwargs: object) -> None:
-        super().__init_subclass__(**kwargs)
-        if not getattr(cls, "__abstractmethods__", None):
-            for attr in ("name", "category"):
-                if not hasattr(cls, attr):
-                    raise TypeError(f"{cls.__name__} must define class attribute {attr!r}")
 
     @abstractmethod
     def detect(self, doc: Document) -> Sequence[Finding]:

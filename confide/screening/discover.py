@@ -25,5 +25,16 @@ def instances_in_package(package: str, kind: type[T]) -> list[T]:
         for _, obj in inspect.getmembers(module, inspect.isclass):
             if (issubclass(obj, kind) and obj is not kind and not inspect.isabstract(obj)
                     and obj.__module__ == module.__name__ and not getattr(obj, "abstract", False)):
+                _check_declared(obj, kind)
                 out.append(obj())
     return out
+
+
+_REQUIRED = {"Recognizer": ("name", "entities"), "Detector": ("name", "category")}
+
+
+def _check_declared(cls: type, kind: type) -> None:
+    """A registered part must say what it is; fail at load time, not mid-scan."""
+    for attr in _REQUIRED.get(kind.__name__, ()):
+        if not hasattr(cls, attr):
+            raise TypeError(f"{cls.__module__}.{cls.__name__} must define class attribute {attr!r}")
