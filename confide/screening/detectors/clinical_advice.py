@@ -66,10 +66,18 @@ class ClinicalAdviceDetector(Detector):
         explicit = hits.has("addressee") or _vocative(tokens)
         kinds: dict[int, set[str]] = {}
         first_hit: dict[int, Hit] = {}
+        cues: dict[int, list[str]] = {}
 
-        def add(sid: int, kind: str, hit: Hit) -> None:
+        def add(sid: int, kind: str, hit: Hit, partner: Hit | None = None) -> None:
             kinds.setdefault(sid, set()).add(kind)
             first_hit.setdefault(sid, hit)
+            words = hit.text
+            if partner is not None:
+                lo, hi = min(hit, partner, key=lambda x: x.start), max(hit, partner,
+                                                                       key=lambda x: x.end)
+                words = doc.text[lo.start_char:hi.end_char]
+            if words not in cues.setdefault(sid, []):
+                cues[sid].append(words)
 
         for h in hits.of("drug", "diagnosis", "legal", "care_directive"):
             sid = sent[h.start]
@@ -79,12 +87,18 @@ class ClinicalAdviceDetector(Detector):
             if not addressed:
                 continue
             if h.concept == "drug":
-                if _in_sentence(hits, "dose", sent, sid):
-                    add(sid, "medication", h)
+                doses = [d for d in hits.of("dose") if sent[d.start] == sid]
+                if doses:
+                    # Quote the instruction next to the drug ("double your propranolol",
+                    # "Adderall, 10mg"), or the drug alone.
+                    near = [d for d in doses if 0 <= h.start - d.end <= 2
+                            or (0 <= d.start - h.end <= 1
+                                and any(ch.isdigit() for ch in d.text))]
+                    add(sid, "medication", h, near[0] if near else None)
             elif h.concept == "diagnosis":
                 frame = _frame_before(h, hits, sent)
                 if frame is not None and (frame.text.lower() in _STRONG_FRAMES or you):
-                    add(sid, "diagnosis", h)
+                    add(sid, "diagnosis", h, frame)
             elif h.concept == "legal":
                 add(sid, "legal", h)
             else:
@@ -95,9 +109,10 @@ class ClinicalAdviceDetector(Detector):
         for sid in sorted(kinds):
             kind = next(k for k in _KIND_ORDER if k in kinds[sid])
             start, end = sentence_span(tokens, sent, first_hit[sid].start)
-            text = doc.text[start:end]
+            # Quote the advising words themselves, not the whole sentence again.
+            quoted = '", "'.join(cues[sid][:3])
             out.append(make_finding(doc, self.category, self.name, start, end,
-                                    lex.explain("advice", text=text, kind=str(names[kind])),
+                                    lex.explain("advice", text=quoted, kind=str(names[kind])),
                                     severity))
         return out
 
