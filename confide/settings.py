@@ -59,6 +59,12 @@ class Settings(BaseSettings):
     scan_max_posts: int = Field(
         default=1000, ge=1, description="Most posts in one /api/v1/scan call."
     )
+    cache_seconds: float = Field(
+        default=5,
+        ge=0,
+        description="How long each server process reuses API token checks and the published "
+        "policy; changes made in another process apply within this time (0: no cache).",
+    )
     preload_screening: bool = Field(
         default=True,
         description="Load the screening model when the server starts, so the first check "

@@ -19,6 +19,7 @@ from confide.settings import Settings, get_settings
 from confide.store import Store, open_store
 from confide.web.access import check_route_table
 from confide.web.api.app import create_api_app
+from confide.web.cache import TTLCache
 from confide.web.deps import RateLimiter
 from confide.web.errors import install_html_handlers
 from confide.web.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     app.state.store = store
     app.state.secret = settings.resolved_secret_key()
+    app.state.auth_cache = TTLCache(settings.cache_seconds)
+    app.state.policy_cache = TTLCache(settings.cache_seconds)
     app.state.rate_limiter = RateLimiter(settings.api_rate_limit, settings.api_rate_window_seconds)
     install_html_handlers(app)
     for module in (auth, check, ask, policy, reviews, admin, tokens):

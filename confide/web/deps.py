@@ -15,7 +15,9 @@ from confide.errors import ConfideError
 from confide.settings import Settings
 from confide.store import Repos, Store
 from confide.store.models import Role, User, utcnow
+from confide.store.security import token_digest
 from confide.web.access import Principal, csrf_for
+from confide.web.cache import MISSING
 
 SESSION_COOKIE = "confide_session"
 LOGIN_CSRF_COOKIE = "confide_login_csrf"
@@ -83,13 +85,21 @@ async def api_principal(request: Request) -> Principal | None:
     if scheme.lower() != "bearer" or not raw.strip():
         return None
     store = get_store(request)
+    cache = request.app.state.auth_cache
+    key = token_digest(raw.strip())
+    cached = cache.get(key)
+    if cached is not MISSING:
+        return cast("Principal", cached)
 
     def lookup() -> Principal | None:
         with store.unit() as repos:
             found = repos.tokens.authenticate(raw.strip())
             return _principal(found[1], token_id=found[0].id) if found else None
 
-    return await run_in_threadpool(lookup)
+    principal = await run_in_threadpool(lookup)
+    if principal is not None:  # only live tokens are cached; a refusal always asks again
+        cache.put(key, principal)
+    return principal
 
 
 class RateLimited(ConfideError):

@@ -7,6 +7,7 @@ from typing import Any
 
 from confide.errors import NotFoundError
 from confide.store import Repos
+from confide.web.cache import MISSING, TTLCache
 
 
 @lru_cache(maxsize=32)
@@ -21,12 +22,22 @@ def parsed_version(version_id: int, yaml_text: str) -> Any:
     return _parse(version_id, yaml_text)
 
 
-def published_policy(repos: Repos, policy_id: int | None = None) -> Any:
+def published_policy(
+    repos: Repos, policy_id: int | None = None, cache: TTLCache | None = None
+) -> Any:
     """The published policy to screen against: the named one, else the agency's first.
 
     A named policy without a published version is "not found"; with no policy at all,
-    screening uses its built-in default clauses (``None``).
+    screening uses its built-in default clauses (``None``). ``cache`` keeps the answer for
+    a few seconds (the app clears it when a version is published).
     """
+    if cache is not None:
+        hit = cache.get(policy_id)
+        if hit is not MISSING:
+            return hit
+        value = published_policy(repos, policy_id)
+        cache.put(policy_id, value)
+        return value
     if policy_id is not None:
         repos.policies.get(policy_id)
         version = repos.policies.published(policy_id)

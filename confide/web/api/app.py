@@ -49,10 +49,13 @@ def me(user: Annotated[Principal, Allowed("api.me")]) -> MeOut:
     return MeOut(id=user.id, email=user.email, display_name=user.display_name, role=user.role.value)
 
 
-def _screen(repos: Repos, text: str, policy_id: int | None, location: str) -> dict[str, Any]:
+def _policy(request: Request, repos: Repos, policy_id: int | None) -> Any:
+    return published_policy(repos, policy_id, request.app.state.policy_cache)
+
+
+def _screen(policy: Any, text: str, location: str) -> dict[str, Any]:
     import confide
 
-    policy = published_policy(repos, policy_id)
     try:
         return confide.screen(text, policy=policy).to_dict()
     except InputError as exc:
@@ -61,18 +64,23 @@ def _screen(repos: Repos, text: str, policy_id: int | None, location: str) -> di
 
 @router.post("/screen", name="api.screen", response_model=ReportOut)
 def screen(
-    body: ScreenRequest, repos: ReposDep, user: Annotated[Principal, Allowed("api.screen")]
+    request: Request,
+    body: ScreenRequest,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("api.screen")],
 ) -> Response:
     """Screen one post: verdict, findings with spans and clauses, entities, a rewrite.
 
     The text is neither stored nor logged.
     """
     # Returned as-is: the report already is the contract, so no second validation pass.
-    return JSONResponse(_screen(repos, body.text, body.policy_id, "body.text"))
+    policy = _policy(request, repos, body.policy_id)
+    return JSONResponse(_screen(policy, body.text, "body.text"))
 
 
 @router.post("/scan", name="api.scan", response_model=ScanResponse)
 def scan(
+    request: Request,
     body: ScanRequest,
     repos: ReposDep,
     settings: SettingsDep,
@@ -82,8 +90,9 @@ def scan(
     limit = settings.scan_max_posts
     if len(body.posts) > limit:
         raise InputError(f"at most {limit} posts per call", location="body.posts")
+    policy = _policy(request, repos, body.policy_id)
     results = [
-        {"id": post.id, **_screen(repos, post.text, body.policy_id, f"body.posts[{i}].text")}
+        {"id": post.id, **_screen(policy, post.text, f"body.posts[{i}].text")}
         for i, post in enumerate(body.posts)
     ]
     return JSONResponse({"results": results})
@@ -91,7 +100,10 @@ def scan(
 
 @router.post("/decide", name="api.decide", response_model=DecisionOut)
 def decide(
-    body: DecideRequest, repos: ReposDep, user: Annotated[Principal, Allowed("api.decide")]
+    request: Request,
+    body: DecideRequest,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("api.decide")],
 ) -> dict[str, Any]:
     """Answer "may I ...?" for a situation from the agency's published policy.
 
@@ -99,7 +111,7 @@ def decide(
     """
     from confide.decisions import decide as run_decide
 
-    policy = published_policy(repos, body.policy_id)
+    policy = _policy(request, repos, body.policy_id)
     if policy is None:
         from confide.policy.templates import load_template
 

@@ -61,6 +61,7 @@ def users_add(
 
 @router.post("/users/{user_id}/role", name="admin.users.role")
 def users_role(
+    request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("admin.users.role")],
     user_id: int,
@@ -71,11 +72,13 @@ def users_role(
         raise InputError("you cannot remove your own admin role", location="role")
     changed = repos.users.set_role(user_id, role)
     repos.audit.record(user.id, "user.role", f"user:{user_id}", role=changed.role)
+    request.app.state.auth_cache.clear()  # this change must show at once
     return RedirectResponse("/admin/users", status_code=303)
 
 
 @router.post("/users/{user_id}/supervisor", name="admin.users.supervisor")
 def users_supervisor(
+    request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("admin.users.supervisor")],
     user_id: int,
@@ -85,11 +88,13 @@ def users_supervisor(
     sup = int(supervisor_id) if supervisor_id.isdigit() else None
     repos.users.set_supervisor(user_id, sup)
     repos.audit.record(user.id, "user.supervisor", f"user:{user_id}", supervisor=sup)
+    request.app.state.auth_cache.clear()  # this change must show at once
     return RedirectResponse("/admin/users", status_code=303)
 
 
 @router.post("/users/{user_id}/active", name="admin.users.active")
 def users_active(
+    request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("admin.users.active")],
     user_id: int,
@@ -100,4 +105,5 @@ def users_active(
         raise InputError("you cannot deactivate your own account", location="active")
     repos.users.set_active(user_id, active == "true")
     repos.audit.record(user.id, "user.active", f"user:{user_id}", active=active == "true")
+    request.app.state.auth_cache.clear()  # this change must show at once
     return RedirectResponse("/admin/users", status_code=303)

@@ -53,11 +53,11 @@ def situation_from_form(form: dict[str, str]) -> dict[str, Any]:
     return situation
 
 
-def answer(repos: Repos, situation: dict[str, Any]) -> dict[str, Any]:
+def answer(request: Request, repos: Repos, situation: dict[str, Any]) -> dict[str, Any]:
     """The decision from the agency's published policy (the `general` template if none)."""
     from confide.decisions import decide
 
-    policy = published_policy(repos)
+    policy = published_policy(repos, None, request.app.state.policy_cache)
     if policy is None:
         from confide.policy.templates import load_template
 
@@ -86,7 +86,7 @@ async def ask_submit(
         situation = situation_from_form(form)
         if "action" not in situation:
             raise InputError("choose what you want to do", location="action")
-        result = await run_in_threadpool(answer, repos, situation)
+        result = await run_in_threadpool(answer, request, repos, situation)
     except InputError as exc:
         error = str(exc)
     ctx = {"questions": questions(), "answers": form, "result": result, "error": error}

@@ -24,12 +24,13 @@ router = APIRouter()
 MAX_TEXT = 20_000
 
 
-def screen_for_page(repos: Repos, text: str) -> tuple[dict[str, Any] | None, str]:
+def screen_for_page(request: Request, repos: Repos, text: str) -> tuple[dict[str, Any] | None, str]:
     """The report as a dict against the agency's published policy, or a message to show."""
     import confide
 
     try:
-        report = confide.screen(text, policy=published_policy(repos)).to_dict()
+        policy = published_policy(repos, None, request.app.state.policy_cache)
+        report = confide.screen(text, policy=policy).to_dict()
     except InputError as exc:
         return None, exc.message
     return report, ""
@@ -60,7 +61,7 @@ async def check_submit(
 ) -> Response:
     """Screen the text: an htmx fragment while typing, the whole page without JavaScript."""
     if text.strip():
-        report, message = await run_in_threadpool(screen_for_page, repos, text)
+        report, message = await run_in_threadpool(screen_for_page, request, repos, text)
     else:
         report, message = None, "Type or paste a post to check it."
     ctx = report_context(text, report, message)

@@ -170,6 +170,7 @@ def compare(
 
 @router.post("/init", name="policy.init")
 def init(
+    request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("policy.init")],
     template: Annotated[str, Form(max_length=100)],
@@ -185,11 +186,13 @@ def init(
     policy = repos.policies.create(parsed.id, parsed.title)
     version = repos.policies.add_version(policy.id, template_text(template), user.id)
     repos.audit.record(user.id, "policy.init", f"policy:{policy.id}", template=template)
+    request.app.state.policy_cache.clear()  # this change must show at once
     return RedirectResponse(f"/policy/versions/{version.id}", status_code=303)
 
 
 @router.post("/versions", name="policy.draft")
 def draft(
+    request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("policy.draft")],
     yaml_text: Annotated[str, Form(max_length=500_000)],
@@ -203,11 +206,13 @@ def draft(
     load_policy_text(yaml_text, source="draft.yaml")
     version = repos.policies.add_version(pid, yaml_text, user.id)
     repos.audit.record(user.id, "policy.draft", f"policy-version:{version.id}")
+    request.app.state.policy_cache.clear()  # this change must show at once
     return RedirectResponse(f"/policy/versions/{version.id}", status_code=303)
 
 
 @router.post("/versions/{version_id}/advance", name="policy.advance")
 def advance(
+    request: Request,
     repos: ReposDep,
     version_id: int,
     user: Annotated[Principal, Allowed("policy.advance")],
@@ -224,6 +229,7 @@ def advance(
             )
     repos.policies.advance(version_id, status)
     repos.audit.record(user.id, "policy.advance", f"policy-version:{version_id}", status=status)
+    request.app.state.policy_cache.clear()  # this change must show at once
     return RedirectResponse(f"/policy/versions/{version_id}", status_code=303)
 
 

@@ -38,7 +38,7 @@ async def reviews_create(
     question: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
     """Store the post for my supervisor (only now, because I asked)."""
-    report, message = await run_in_threadpool(screen_for_page, repos, text)
+    report, message = await run_in_threadpool(screen_for_page, request, repos, text)
     worker = repos.users.get(user.id)
     item = repos.reviews.create(worker, text, report or {"message": message}, question)
     repos.audit.record(user.id, "review.create", f"review:{item.id}")

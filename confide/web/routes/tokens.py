@@ -42,9 +42,13 @@ def tokens_create(
 
 @router.post("/tokens/{token_id}/revoke", name="tokens.revoke")
 def tokens_revoke(
-    repos: ReposDep, user: Annotated[Principal, Allowed("tokens.revoke")], token_id: int
+    request: Request,
+    repos: ReposDep,
+    user: Annotated[Principal, Allowed("tokens.revoke")],
+    token_id: int,
 ) -> Response:
     """Revoke one of my tokens."""
     repos.tokens.revoke(user.id, token_id)
     repos.audit.record(user.id, "token.revoke", f"token:{token_id}")
+    request.app.state.auth_cache.clear()  # this change must show at once
     return RedirectResponse("/tokens", status_code=303)
