@@ -18,20 +18,21 @@ def check(
     text: Annotated[str, typer.Argument(help="The post to check. Use - to read it from standard input.")],
     policy: Annotated[Optional[str], typer.Option("--policy", help="Agency policy YAML; findings cite its clauses.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    all_entities: Annotated[bool, typer.Option("--all-entities", help="List names and places even where they cannot change the verdict (runs the statistical model on every post; slower).")] = False,
 ) -> None:
     """Check one post before it goes out: verdict, reasons, clauses and a safer rewrite."""
     import sys
 
-    from confide import screen
+    from confide.screening.pipeline import screen
 
     if text == "-":
         text = sys.stdin.read()
     pol = None
     if policy:
-        from confide.policy.loader import load_policy  # type: ignore[import-not-found]
+        from confide.policy.loader import load_policy
 
         pol = load_policy(policy)
-    report = screen(text, policy=pol)
+    report = screen(text, policy=pol, all_entities=all_entities)
     if as_json:
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -59,16 +60,19 @@ def evaluate(
     corpus: Annotated[list[str], typer.Argument(help="Labelled JSONL corpus file(s).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     show_errors: Annotated[bool, typer.Option("--errors", help="List every post where Confide disagrees with the label.")] = False,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="Leave out the learned second opinion (it has seen the tuning files).")] = False,
 ) -> None:
     """Measure detection quality on a labelled corpus: precision, recall, F1, false flags."""
     from rich.table import Table
 
-    from confide import screen
+    from functools import partial
+
     from confide.screening.evaluate import evaluate as run_eval
     from confide.screening.evaluate import load_corpus
+    from confide.screening.pipeline import screen
 
     examples = [ex for path in corpus for ex in load_corpus(path)]
-    ev = run_eval(examples, screen)
+    ev = run_eval(examples, partial(screen, learned=not rules_only))
     result = ev.to_dict()
     if as_json:
         if show_errors:

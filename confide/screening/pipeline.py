@@ -40,11 +40,25 @@ def normalise(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def recognize(doc: Document) -> list[Entity]:
-    """Run every recognizer and drop lower-scored entities nested in a better one."""
+def recognize(doc: Document, *, all_entities: bool = False) -> list[Entity]:
+    """Run every recognizer; the expensive ones (NER) only when names can matter.
+
+    Cheap pattern recognizers run first. A recognizer marked ``expensive`` (spaCy NER,
+    ~60x a tokenisation) runs after them, and only if :func:`names_can_matter` says a
+    name or place could change the verdict, or ``all_entities`` asks for every entity.
+    """
+    from confide.screening.referents import names_can_matter
+
+    recognizers = default_recognizers()
     found: list[Entity] = []
-    for recognizer in default_recognizers():
-        found.extend(recognizer.analyze(doc))
+    for recognizer in recognizers:
+        if not getattr(recognizer, "expensive", False):
+            found.extend(recognizer.analyze(doc))
+    doc.entities = resolve_entity_overlaps(found)
+    expensive = [r for r in recognizers if getattr(r, "expensive", False)]
+    if expensive and (all_entities or names_can_matter(doc)):
+        for recognizer in expensive:
+            found.extend(recognizer.analyze(doc))
     return resolve_entity_overlaps(found)
 
 
@@ -108,29 +122,32 @@ def decide_verdict(findings: Sequence[Finding]) -> Verdict:
     return verdict
 
 
-def apply_rules(text: str) -> tuple[Document, list[Finding], list[ProtectedSpeech]]:
+def apply_rules(text: str, *, all_entities: bool = False) -> tuple[Document, list[Finding], list[ProtectedSpeech]]:
     """Normalise, recognise and run every rule-based detector (no learned step).
 
     The learned model is trained on exactly this output, so training and screening share it.
     """
     doc = Document(normalise(text))
-    doc.entities = recognize(doc)
+    doc.entities = recognize(doc, all_entities=all_entities)
     violations, protected = split_protected(merge_findings(detect(doc)))
     return doc, violations, protected
 
 
-def screen(text: str, policy: Any = None, *, learned: bool = True) -> Report:
+def screen(text: str, policy: Any = None, *, learned: bool = True,
+           all_entities: bool = False) -> Report:
     """Screen one post. See :func:`confide.screen` for the public documentation.
 
     :param learned: also ask the learned second opinion (``confide.screening.learned``)
         about categories the rules left empty; its findings are ``review`` only.
+    :param all_entities: run the statistical NER model on every post, so that ``entities``
+        lists names and places even where they cannot change the verdict (slower).
     """
     from confide.screening.clauses import apply_policy
     from confide.screening.learned import second_opinion
     from confide.screening.redact import redact
     from confide.screening.summary import summarise
 
-    doc, violations, protected = apply_rules(text)
+    doc, violations, protected = apply_rules(text, all_entities=all_entities)
     if learned:
         extra, extra_protected = second_opinion(doc, violations, doc.entities, protected)
         violations = merge_findings(violations + extra)

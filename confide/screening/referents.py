@@ -9,6 +9,7 @@ on the tokenizer-only Doc, so this step costs tens of microseconds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -140,3 +141,22 @@ def referents_of(doc: Document, *kinds: Kind) -> list[Referent]:
 def in_work_context(doc: Document) -> bool:
     """Does the writer speak about their work (a role, a work hashtag, a shift, a client)?"""
     return any(r.kind in ("served", "event", "work") for r in find_referents(doc))
+
+
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z]")
+_ANCHOR_ENTITIES = frozenset({"AGE", "ROOM_BED", "INITIALS", "CASE_NUMBER", "MRN"})
+
+
+def names_can_matter(doc: Document) -> bool:
+    """Could a name or place found by the (expensive) statistical model change the verdict?
+
+    Only when the post refers to someone served, describes a work event, or already holds
+    an identifier that stands for a person (an age, a room, initials, a record number), or
+    names someone with an honorific. Otherwise a name is the worker's business, and the
+    model need not run: most personal posts skip it.
+    """
+    if any(r.kind in ("served", "served_if_work", "event") for r in find_referents(doc)):
+        return True
+    if any(e.entity in _ANCHOR_ENTITIES for e in doc.entities):
+        return True
+    return bool(_HONORIFIC.search(doc.text))

@@ -75,3 +75,13 @@ def test_eval_json_reports_every_category(tmp_path: Path) -> None:
     data = json.loads(result.output)
     assert set(data["categories"]) == {"confidentiality", "disparagement", "clinical-advice", "boundary", "crisis"}
     assert data["posts"] == 1 and data["false_flag_rate"] == 0.0
+
+
+def test_names_are_looked_up_only_when_they_could_change_the_verdict() -> None:
+    from confide.screening.pipeline import screen
+
+    personal = "Great keynote by Dr. Maya Chen at the conference in Springfield today."
+    assert [e.entity for e in screen(personal).entities if e.entity == "PERSON"] == []
+    assert "PERSON" in {e.entity for e in screen(personal, all_entities=True).entities}
+    work = "Shoutout to my client Devon who finally got his GED today!!"
+    assert "PERSON" in {e.entity for e in screen(work).entities}

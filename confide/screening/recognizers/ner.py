@@ -119,6 +119,8 @@ class NerRecognizer(Recognizer):
 
     name = "ner"
     entities = ("PERSON", "LOCATION", "NRP", "ORGANIZATION", "DATE_TIME")
+    # Run after the pattern recognizers, and only when the pipeline says names can matter.
+    expensive = True
 
     def __init__(self, use_gate: bool = True) -> None:
         self.use_gate = use_gate
