@@ -28,7 +28,7 @@ from confide.screening.detectors._lexicon import (
 from confide.screening.types import Category, Finding, Verdict
 
 # Concepts that must be present before anything else is worth matching.
-_GATE = ("drug", "diagnosis", "legal", "care_directive")
+_GATE = ("drug", "diagnosis", "legal", "care_directive", "care_pattern")
 LEXICON = "clinical_advice.yaml"
 # A diagnosis frame must come this close before the diagnosis ("sounds like shingles").
 _FRAME_WINDOW = 4
@@ -79,7 +79,7 @@ class ClinicalAdviceDetector(Detector):
             if words not in cues.setdefault(sid, []):
                 cues[sid].append(words)
 
-        for h in hits.of("drug", "diagnosis", "legal", "care_directive"):
+        for h in hits.of("drug", "diagnosis", "legal", "care_directive", "care_pattern"):
             sid = sent[h.start]
             you = _in_sentence(hits, "second_person", sent, sid)
             general = _in_sentence(hits, "general", sent, sid)

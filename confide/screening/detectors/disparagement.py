@@ -80,10 +80,11 @@ class DisparagementDetector(Detector):
                     sent[o.start] == sent[h.start] for o in hits.of("non_target"))
             if ok:
                 accepted.append((h, h.concept))
-        accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)]
+        accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)[:2]]
         strong = [a for a in accepted if a[1] in _STRONG]
         weak = [a for a in accepted if a[1] == "weak"]
-        score = sum(_WEIGHTS[c] for _, c in strong) + len(weak)
+        # A repeated emoji ("👏👏") is one sign, not two.
+        score = sum(_WEIGHTS[c] for _, c in strong) + len({h.text.lower() for h, _ in weak})
         if weak or strong:
             score += 1 if hits.of("laugh") and any(
                 _target(h, hits, sent, whole_post=True) for h in hits.of("laugh")) else 0
@@ -102,11 +103,12 @@ class DisparagementDetector(Detector):
 def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
     """Short quoted words in a sentence about someone served ("our 'guests'", "the
     'good' shampoo"): quoting people's words back at them is a common way to mock them.
-    At most one counts."""
+    Up to two count."""
     served = hits.of("served")
     if not served:
         return []
     tokens = doc.tokens
+    found: list[Hit] = []
     for m in _SCARE_QUOTE.finditer(doc.text):
         if len(m.group(1).split()) > 8:
             continue
@@ -117,8 +119,9 @@ def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
         if any(_overlaps(s, quoted) for s in served):
             continue  # "the dog 'sir'": the quote is the reference itself
         if any(sent[s.start] in (sent[span.start], sent[span.start] - 1) for s in served):
-            return [quoted]
-    return []
+            found.append(quoted)
+    # One quote may be emphasis; two or more (a list of excuses) read as mockery.
+    return found if len(found) >= 2 else found[:1]
 
 
 def _countered(hit: Hit, hits: Hits, sent: list[int]) -> bool:

@@ -29,6 +29,10 @@ POSITIVES = [
     # A client's relative on the worker's personal page.
     ("My patient's daughter sent me a friend request on Facebook",
      "patient's daughter sent me a friend request on Facebook", Verdict.REVIEW),
+    # Resharing a former client's post to the worker's own story.
+    ("saw my old client's post about her sobriety anniversary and shared it to my story",
+     "my old client's post about her sobriety anniversary and shared it to my story",
+     Verdict.REVIEW),
     # Contacting a client in public by handle reveals them as a client.
     ("@marcus_j22 you missed your check-in again, call me",
      "@marcus_j22 you missed your check-in", Verdict.STOP),

@@ -35,6 +35,11 @@ POSITIVES = [
     # Legal advice on what to tell a judge.
     ("@sam_t just tell the judge you were never served the papers",
      "@sam_t just tell the judge you were never served the papers", Verdict.STOP),
+    # Advice as a "quick tip" to someone who asked, with no handle.
+    (("Quick tip for the lady who asked in my last post: if your teen is cutting, just take "
+     "away her phone, no need for therapy"),
+     ("Quick tip for the lady who asked in my last post: if your teen is cutting, just take "
+     "away her phone, no need for therapy"), Verdict.STOP),
     # Second person without a handle: a supervisor's view is needed.
     ("If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",
      "If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",

@@ -44,6 +44,9 @@ POSITIVES = [
     # A service word before a plural marks people served ("our methadone folks").
     ("our methadone folks treat the clinic like a social club", "treat the clinic like",
      Verdict.STOP),
+    # Sarcastic applause plus quoting someone served back at them.
+    (("Shoutout to the dad who showed up to visitation 45 min late asking why his kids are "
+     "'distant' 👏👏"), "👏", Verdict.REVIEW),
     # The negation is part of the insult, not counter-speech.
     ("half my probationers couldn't find their own ass with a map", "find their own ass",
      Verdict.STOP),
@@ -66,6 +69,8 @@ NEGATIVES = [
     "So proud of my client who showed up to every session this month 💪",
     # A laugh alone is warmth, not ridicule.
     "Our residents threw the best holiday party lol 😂",
+    # A repeated emoji is one sign of sarcasm, not two: praise for a volunteer coach.
+    "Shoutout to the dad who coached my son's team all season for free 👏👏",
     # "my kids" is the worker's own family, not people served.
     "My kids are such drama queens about bedtime lol",
     # An eye-roll at strangers at the gym, not at people served.
