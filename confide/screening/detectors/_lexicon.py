@@ -83,7 +83,7 @@ def _resolve(value: Any, words: dict[str, list[str]], where: str) -> Any:
         name = value[1:]
         if name not in words:
             raise InputError(f"unknown word list {value!r}", location=where)
-        return [str(w).lower() for w in words[name]]
+        return _resolve(list(words[name]), words, f"{where} (words.{name})")
     if isinstance(value, dict):
         return {k: _resolve(v, words, where) for k, v in value.items()}
     if isinstance(value, list):
@@ -91,7 +91,8 @@ def _resolve(value: Any, words: dict[str, list[str]], where: str) -> Any:
             # YAML 1.1 reads bare on/off/yes/no as booleans: a word list must quote them.
             raise InputError("a bare on/off/yes/no in a word list; quote the word",
                              location=where)
-        return [_resolve(v, words, where) for v in value]
+        return [str(v).lower() if isinstance(v, str) else _resolve(v, words, where)
+                for v in value]
     return value
 
 
