@@ -62,7 +62,9 @@ class BoundaryDetector(Detector):
                                  lex.explain("public", text=doc.text[public[0]:public[1]]),
                                  Verdict.STOP)]
         relatives = hits.of("served_relative")
-        served = hits.of("served") + served_referent_hits(doc) + relatives
+        others = hits.of("not_served")
+        served = [s for s in hits.of("served") + served_referent_hits(doc) + relatives
+                  if not any(_overlap(s, o) for o in others)]
         if not served:
             return []
         professional = {sent[h.start] for h in hits.of("professional")}

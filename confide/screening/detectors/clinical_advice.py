@@ -36,7 +36,7 @@ _FRAME_WINDOW = 4
 _STRONG_FRAMES = {"sounds like", "sound like", "sound", "sounds", "sounds like a", "textbook",
                   "classic", "clearly", "definitely", "for sure", "probably", "most likely",
                   "that's", "that is", "thats", "screams", "i'd bet", "i bet", "red flags for",
-                  "not", "could be", "might be", "from what you wrote", "from what you said",
+                  "could be", "might be", "from what you wrote", "from what you said",
                   "from what you describe", "what you're describing is", "what you describe is"}
 # Sentence-initial words followed by a comma that are not someone's name.
 _NOT_VOCATIVE = {"honestly", "okay", "ok", "so", "well", "yes", "no", "anyway", "sadly",

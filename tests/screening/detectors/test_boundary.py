@@ -51,6 +51,10 @@ NEGATIVES = [
     "My sister keeps tagging me in baby pictures on Instagram 😍",
     # The worker's own children following them ("my kids" is family, not clients).
     "My kids made me join TikTok and now they follow me and comment on everything",
+    # Foster parents and other providers are not clients.
+    "My foster parents group chat is the best support system",
+    # An agency's page is a professional channel.
+    "Told my client to follow the county's Facebook page for food pantry hours",
     # Talk about clients with no social contact.
     "My clients taught me more about resilience than any textbook.",
 ]

@@ -60,6 +60,8 @@ NEGATIVES = [
     # The worker's own dose, and friendly second person with no clinical content.
     "Taking 2 Advil and going to bed, this migraine is brutal",
     "Honestly you sound exhausted, take a nap friend",
+    # Public-health advice to everyone, not a diagnosis ("flu" after "don't").
+    "As a nurse, I always tell people: don't skip your flu shot!",
     # Coworker thanks mentioning a lawyer.
     "Shoutout to our agency lawyer for walking the team through the new consent forms.",
 ]
