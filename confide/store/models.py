@@ -76,6 +76,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Convert to naive UTC for storage."""
         if value is None:
             return None
         if value.tzinfo is None:
@@ -83,6 +84,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Mark the stored naive UTC time as UTC."""
         return None if value is None else value.replace(tzinfo=UTC)
 
 

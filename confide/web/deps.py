@@ -69,6 +69,7 @@ async def browser_principal(request: Request) -> Principal | None:
         store = get_store(request)
 
         def lookup() -> Principal | None:
+            """The session's user, read in a worker thread."""
             with store.unit() as repos:
                 user = repos.sessions.user_for(token)
                 return _principal(user, csrf_for(request.app.state.secret, token)) if user else None
@@ -92,6 +93,7 @@ async def api_principal(request: Request) -> Principal | None:
         return cast("Principal", cached)
 
     def lookup() -> Principal | None:
+        """The token's owner, read in a worker thread."""
         with store.unit() as repos:
             found = repos.tokens.authenticate(raw.strip())
             return _principal(found[1], token_id=found[0].id) if found else None

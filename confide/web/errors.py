@@ -108,6 +108,7 @@ def install_html_handlers(app: FastAPI) -> None:
     def page(
         request: Request, status: int, message: str, headers: dict[str, str] | None = None
     ) -> Response:
+        """Render the error page with ``status``."""
         return render(
             request,
             "error.html",

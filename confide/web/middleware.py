@@ -63,6 +63,7 @@ class BodyLimitMiddleware:
         sent = False
 
         async def replay() -> Message:
+            """Hand the buffered body to the app once, then pass through."""
             nonlocal sent
             if not sent:
                 sent = True
@@ -91,6 +92,7 @@ class SecurityHeadersMiddleware:
         is_static = scope["path"].startswith("/static/")
 
         async def with_headers(message: dict[str, Any]) -> None:
+            """Add the security headers to the response start."""
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [
