@@ -7,7 +7,7 @@ Reads every ``tests/data/corpus/tune*.jsonl`` file and never the held-out split.
 category it fits a balanced logistic regression on the features ``learned.features``
 computes from the rule pipeline's own output, then picks the decision threshold by
 5-fold cross-validation: the lowest threshold at which the model adds no more than
-0.5% false flags on ok/protected posts to what the rules already flag. Writes
+1.5% false flags on ok/protected posts to what the rules already flag (the target is at most 5% in all). Writes
 ``confide/screening/models/classifier.json`` and prints cross-validated figures.
 """
 
@@ -29,7 +29,7 @@ from confide.screening.pipeline import apply_rules  # noqa: E402
 
 CATEGORY_LABEL = {v: k for k, v in LABEL_TO_CATEGORY.items()} | {"protected-speech": "protected"}
 THRESHOLDS = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
-MAX_ADDED_FALSE_FLAGS = 0.005
+MAX_ADDED_FALSE_FLAGS = 0.015
 # Weights smaller than this change no decision measurably and would triple the file.
 PRUNE = 0.05
 

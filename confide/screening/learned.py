@@ -44,10 +44,24 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
     """The features the model reads; training calls this same function.
 
     Words and word pairs (lower-cased tokens), plus what the rules found: categories,
-    the kind of each finding, entity types and protected speech.
+    the kind of each finding, entity types, protected speech, who the post is about
+    (referent kinds and patterns) and which quasi-identifiers it holds, with the best
+    anchor score in steps.
     """
+    from confide.screening.detectors.confidentiality import analyse, lexical_details, score_anchors
+    from confide.screening.referents import find_referents
+
     toks = [t.lower_ for t in doc.tokens if not t.is_punct and not t.is_space]
     out: dict[str, float] = {}
+    for r in find_referents(doc):
+        out[f"ref:{r.kind}"] = 1.0
+        out[f"pat:{r.pattern}"] = 1.0
+    for d in lexical_details(doc):
+        out[f"det:{d.group}"] = 1.0
+    best = max((s.score for s in score_anchors(analyse(doc))), default=0.0)
+    for step in (0.5, 1.0, 1.5, 2.0, 3.0):
+        if best >= step:
+            out[f"score>={step}"] = 1.0
     for t in toks:
         out[f"w:{t}"] = 1.0
     for a, b in zip(toks, toks[1:]):
