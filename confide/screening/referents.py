@@ -80,6 +80,15 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
     return matcher, meta
 
 
+# Nouns that turn a preceding "youth", "client" or "patient" into a modifier.
+_MODIFIED_HEADS = frozenset({
+    "program", "programs", "center", "centre", "group", "groups", "ministry", "worker",
+    "workers", "portal", "advocate", "advocates", "services", "service", "care", "rights",
+    "satisfaction", "experience", "safety", "education", "league", "sports", "pastor",
+    "council", "board", "survey", "surveys", "handbook", "policy", "charts", "chart",
+})
+
+
 def find_referents(doc: Document) -> list[Referent]:
     """Every reference to a person served, a work event, or a non-client, in text order.
 
@@ -94,6 +103,9 @@ def find_referents(doc: Document) -> list[Referent]:
     spans: list[Referent] = []
     for match_id, start, end in matcher(tokens):
         kind, pid = meta[tokens.vocab.strings[match_id]]
+        if kind in ("served", "served_if_work") and end < len(tokens) \
+                and tokens[end].lower_ in _MODIFIED_HEADS:
+            continue  # "the youth program", "a patient portal": a modifier, not a person
         span = tokens[start:end]
         spans.append(Referent(kind, span.start_char, span.end_char, span.text, pid))
     result = _longest_per_kind(spans)

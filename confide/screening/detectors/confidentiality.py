@@ -171,7 +171,9 @@ def score_anchors(ctx: Context) -> list[AnchorScore]:
     threshold = load_yaml(*_LEX)["threshold"]
     window = int(threshold["window"])
     individual = [a for a in ctx.anchors if not _is_plural(a)]
-    if not individual and ctx.events and ctx.work:
+    if not individual and ctx.events and ctx.work and not ctx.blockers:
+        # A work event with no one named is about a client only if nobody else (a
+        # coworker, the worker's family, a public figure) is the subject of the post.
         individual = ctx.events[:1]
     if not individual:
         return []
@@ -323,8 +325,8 @@ def _is_about_writer(text: str, e: Entity) -> bool:
     sentence = text[start:min(ends) if ends else len(text)]
     if _SELF_AGE.search(text[start:e.start]):
         return True
-    if start == 0 and e.start < 3 and not _THIRD_PERSON.search(sentence):
-        return True  # a post opening with an age and no one else in the sentence
+    if not text[start:e.start].strip() and not _THIRD_PERSON.search(sentence):
+        return True  # a sentence opening with an age and no one else in it: "30 years old and ..."
     return bool(re.search(r"\b(?:i|i'm|me|my|myself)\b", sentence, re.I)) and not _THIRD_PERSON.search(sentence)
 
 
@@ -392,7 +394,8 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
     if e.recognizer != "ner":
         return e
     words = [w.strip("'’.,").lower() for w in e.text.split()]
-    if e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and all(w in known_names() for w in words):
+    if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and words[0] in first_names()
+            and all(w in known_names() for w in words)):
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
     if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) == 1 and words[0] in first_names()
             and _PERSON_NEXT.match(text[e.end:e.end + 14])):
