@@ -66,3 +66,47 @@ def test_when_served_reference_has_no_identifying_detail_then_no_finding() -> No
 )
 def test_lexical_details_find_quasi_identifier_groups(text: str, group: str) -> None:
     assert group in {d.group for d in lexical_details(Document(text))}
+
+
+# Whole-pipeline behaviour (rules only: the learned second opinion has its own tests).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # direct: a first name the model tags as a place, acting as a person
+        ("Big shoutout to Keisha and her twins for moving out of our shelter today!!", "Keisha"),
+        # direct: surname inside "the X children" with a work role
+        ("Grateful to have served as guardian ad litem for the Nakamura children this spring.", "Nakamura"),
+        # direct: a person named by honorific and room on a unit
+        ("Mrs. Chen-Liu in 412 fell because nobody could get to her in time. #nursing", "Chen-Liu"),
+        # direct: a date of birth
+        ("Client DOB 04/17/1962 keeps getting denied for Medicaid.", "04/17/1962"),
+        # indirect: age, town and a unique event around a served reference
+        ("Counseled a 6th grade girl today whose brother was the boy from Westfield who died in the lake.", None),
+    ],
+)
+def test_when_post_identifies_someone_served_then_confidentiality_is_flagged(text: str, expected: str | None) -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen(text, learned=False)
+    assert "confidentiality" in report.categories
+    if expected:
+        assert expected in {f.text for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "First day as a probation officer in Yuma! 30 years old and starting over.",  # own age
+        "Turned 50 on shift today. The crew got me a cake shaped like a defibrillator.",  # own age
+        "Reminder: if you suspect child abuse in New York call 1-800-342-3720.",  # hotline, state
+        "Shout out to our school nurse Ms. Patel, who handled 40 kids during flu week. Hero.",  # staff
+        "Detox techs at our facility get assaulted monthly. We want more staff and panic buttons.",
+        "Coffee with my former coworker Deshawn today, he's running the youth program at the Y now.",
+        "My dad's been in the ICU at Sparrow for 5 days. I'm a nurse on the floor below.",
+        "Took my 8 year old to the ER last night for a broken wrist, 5 hours wait.",
+    ],
+)
+def test_when_identifiers_belong_to_the_worker_or_coworkers_then_no_confidentiality_finding(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" not in screen(text, learned=False).categories
