@@ -72,12 +72,15 @@ class DisparagementDetector(Detector):
             elif h.concept in ("label_context", "mock_frame"):
                 target = _target(h, hits, sent, whole_post=h.concept == "mock_frame")
                 ok = not _countered(h, hits, sent) and (target is True or (target is None and work))
+            elif h.concept == "contempt" and not h.text.isascii():
+                # An eye-roll is about the tone of the sentence, not its nearest word:
+                # a served target in the post and no institution in the sentence.
+                ok = _about_served(h, hits, sent)
             elif h.concept == "contempt":
                 ok = not _countered(h, hits, sent) and _target(h, hits, sent) is True
             else:  # weak, laugh: anywhere in a post about people served, unless the
                 # sentence is about the workplace ("the clinic makes us see 14 clients")
-                ok = bool(hits.of("served")) and not any(
-                    sent[o.start] == sent[h.start] for o in hits.of("non_target"))
+                ok = _about_served(h, hits, sent)
             if ok:
                 accepted.append((h, h.concept))
         accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)[:2]]
@@ -116,12 +119,28 @@ def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
         if span is None:
             continue
         quoted = Hit("quote", span.start, span.end, span.start_char, span.end_char, span.text)
+        if not _about_served(quoted, hits, sent):
+            continue  # "admin says 'there's no budget'": quoting management
         if any(_overlaps(s, quoted) for s in served):
             continue  # "the dog 'sir'": the quote is the reference itself
         if any(sent[s.start] in (sent[span.start], sent[span.start] - 1) for s in served):
             found.append(quoted)
     # One quote may be emphasis; two or more (a list of excuses) read as mockery.
     return found if len(found) >= 2 else found[:1]
+
+
+def _about_served(hit: Hit, hits: Hits, sent: list[int]) -> bool:
+    """For tone cues (an emoji, a sarcastic "Sure."): the post mentions people served and
+    the cue's sentence, or the sentence before it when it names no one, is not about the
+    workplace ("admin says 'no budget.' Cool, cool.")."""
+    if not hits.of("served"):
+        return False
+    sid = sent[hit.start]
+    blocked = {sent[o.start] for o in hits.of("non_target")}
+    if sid in blocked:
+        return False
+    named_here = any(sent[s.start] == sid for s in hits.of("served"))
+    return named_here or sid - 1 not in blocked
 
 
 def _countered(hit: Hit, hits: Hits, sent: list[int]) -> bool:

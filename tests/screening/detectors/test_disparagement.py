@@ -47,6 +47,12 @@ POSITIVES = [
     # Sarcastic applause plus quoting someone served back at them.
     (("Shoutout to the dad who showed up to visitation 45 min late asking why his kids are "
      "'distant' 👏👏"), "👏", Verdict.REVIEW),
+    # Quoting a parent's words back, then a one-word sarcastic sentence.
+    ("Another mom who 'doesn't know' how her toddler got into her pills. Sure.", ". Sure.",
+     Verdict.REVIEW),
+    # Comparing young people served to animals.
+    ("Teenagers in group home placements are basically feral cats.",
+     "are basically feral cats", Verdict.STOP),
     # The negation is part of the insult, not counter-speech.
     ("half my probationers couldn't find their own ass with a map", "find their own ass",
      Verdict.STOP),
@@ -71,6 +77,8 @@ NEGATIVES = [
     "Our residents threw the best holiday party lol 😂",
     # A repeated emoji is one sign of sarcasm, not two: praise for a volunteer coach.
     "Shoutout to the dad who coached my son's team all season for free 👏👏",
+    # Sarcasm aimed at management, in a post that also mentions an intake (NLRA §7).
+    "No panic buttons in the intake office and admin says 'there's no budget.' Cool, cool.",
     # "my kids" is the worker's own family, not people served.
     "My kids are such drama queens about bedtime lol",
     # An eye-roll at strangers at the gym, not at people served.
