@@ -25,6 +25,10 @@ POSITIVES = [
     # Paraphrased hopelessness plus a method ready to hand.
     ("nobody would even notice if i was gone. i have the pills ready",
      "nobody would even notice if i was gone. i have the pills"),
+    # A method found plus "easier this way", with no suicide word.
+    ("found my dads pills. its easier this way", "pills. its easier this way"),
+    # Not seeing the point of waking up.
+    ("i dont see the point of waking up tomorrow", "point of waking"),
     # A worker's post quoting a client's words is also escalated.
     ('Client posted "i wish i was dead" at 2am and nobody saw it till morning',
      "wish i was dead"),
@@ -45,6 +49,8 @@ NEGATIVES = [
     "Client disclosed she was suicidal last year and now she is thriving",
     # Hyperbole about a TV show.
     "That new show is so good I want to die",
+    # A farewell to an office, with a celebration.
+    "Goodbye old office, it's for the best 🎉",
     # A method word alone.
     "Picked up my pills at the pharmacy and the line was out the door",
 ]
