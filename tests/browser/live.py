@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+from fastapi import FastAPI
 
 from confide.store import Store
 from confide.store.models import User
@@ -50,6 +51,7 @@ class LiveServer:
 
     url: str
     store: Store
+    app: FastAPI
 
     def user(self, role: str, **kwargs: Any) -> User:
         """A fresh account with ``role`` and the shared test password."""
@@ -91,7 +93,7 @@ def live_server(data_dir: Path, **overrides: Any) -> Iterator[LiveServer]:
             raise RuntimeError("the app did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(f"http://127.0.0.1:{port}", store)
+        yield LiveServer(f"http://127.0.0.1:{port}", store, app)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
