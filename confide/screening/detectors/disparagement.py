@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from confide.screening.base import Detector, Document
 from confide.screening.detectors._lexicon import (
     Hit,
     Hits,
+    dependency_parse,
     lexicon,
     make_finding,
     sentence_ids,
@@ -33,7 +35,7 @@ from confide.screening.detectors._lexicon import (
 from confide.screening.types import Category, Finding, Verdict
 
 # Concepts that must be present before anything else is worth matching.
-_GATE = ("label", "label_context", "contempt", "mock_frame", "weak", "laugh")
+_GATE = ("label", "label_context", "contempt", "mock_frame", "weak", "laugh", "trait")
 LEXICON = "disparagement.yaml"
 # Counter-speech must come this close before a label to cancel it ("stop calling them
 # frequent flyers").
@@ -47,6 +49,7 @@ _EXPLAIN = {"label": "label", "label_context": "label", "contempt": "contempt",
 _SCARE_QUOTE = re.compile(
     r"(?<![\w'’])['‘\"“]((?:[^'‘’\"“”\n]|(?<=\w)['’](?=\w)){1,60}?)['’\"”](?![\w])")
 _NEGATION_WINDOW = 2
+_PRONOUNS = {"they", "them", "he", "him", "she", "her", "these", "those"}
 
 
 class DisparagementDetector(Detector):
@@ -84,6 +87,7 @@ class DisparagementDetector(Detector):
             if ok:
                 accepted.append((h, h.concept))
         accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)[:2]]
+        accepted += [(t, "contempt") for t in _traits_of_served(doc, hits, sent)]
         strong = [a for a in accepted if a[1] in _STRONG]
         weak = [a for a in accepted if a[1] == "weak"]
         # A repeated emoji ("👏👏") is one sign, not two.
@@ -121,12 +125,53 @@ def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
         quoted = Hit("quote", span.start, span.end, span.start_char, span.end_char, span.text)
         if not _about_served(quoted, hits, sent):
             continue  # "admin says 'there's no budget'": quoting management
-        if any(_overlaps(s, quoted) for s in served):
-            continue  # "the dog 'sir'": the quote is the reference itself
+        if any(quoted.start <= s.start and s.end <= quoted.end for s in served):
+            continue  # "the dog 'sir'": the quote is the whole reference itself
         if any(sent[s.start] in (sent[span.start], sent[span.start] - 1) for s in served):
             found.append(quoted)
     # One quote may be emphasis; two or more (a list of excuses) read as mockery.
     return found if len(found) >= 2 else found[:1]
+
+
+def _traits_of_served(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
+    """Negative traits that the dependency parse attaches to people served: "the worst
+    patients" (amod), "my clients are so rude" (acomp with a served subject). The parse
+    (~2 ms) runs only when a trait and a served reference share a sentence."""
+    served = hits.of("served")
+    traits = [t for t in hits.of("trait")
+              if any(sent[s.start] == sent[t.start] for s in served)]
+    if not traits:
+        return []
+    parsed = dependency_parse(doc)
+    spans = [(s.start, s.end) for s in served]
+    out: list[Hit] = []
+    for t in traits:
+        if t.start >= len(parsed) or _countered(t, hits, sent):
+            continue
+        target = _trait_target(parsed[t.start])
+        if target is None:
+            continue
+        if any(lo <= target.i < hi for lo, hi in spans) or (
+                target.lower_ in _PRONOUNS and served[0].start < t.start):
+            out.append(t)
+    return out
+
+
+def _trait_target(tok: Any) -> Any:
+    """The person a trait word describes, from the dependency parse, or None."""
+    if any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children)):
+        return None  # "my clients are not lazy"
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("amod", "compound"):
+        return tok.head
+    if tok.dep_ in ("acomp", "attr", "oprd"):
+        subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0]
+    if tok.dep_ == "appos":
+        return tok.head
+    return None
 
 
 def _about_served(hit: Hit, hits: Hits, sent: list[int]) -> bool:

@@ -53,6 +53,12 @@ POSITIVES = [
     # Comparing young people served to animals.
     ("Teenagers in group home placements are basically feral cats.",
      "are basically feral cats", Verdict.STOP),
+    # A negative trait the dependency parse attaches to people served.
+    ("Honestly the elderly are the worst patients.", "worst", Verdict.STOP),
+    ("My clients are so rude to the front desk staff", "rude", Verdict.STOP),
+    # Scare quotes around the word for the people served.
+    (("some of these 'victims' need to stop calling us every time their boyfriend looks at "
+     "them wrong"), "'victims'", Verdict.REVIEW),
     # The negation is part of the insult, not counter-speech.
     ("half my probationers couldn't find their own ass with a map", "find their own ass",
      Verdict.STOP),
@@ -79,6 +85,11 @@ NEGATIVES = [
     "Shoutout to the dad who coached my son's team all season for free 👏👏",
     # Sarcasm aimed at management, in a post that also mentions an intake (NLRA §7).
     "No panic buttons in the intake office and admin says 'there's no budget.' Cool, cool.",
+    # A negative word about the circumstances, not the people ("awful conditions").
+    "My clients face awful conditions in the shelter system and still show up.",
+    # Compassionate reframing of a trait.
+    "Patients with dementia can seem rude but it's the disease talking. Be gentle.",
+    "It's not that clients are difficult, it's that their situations are.",
     # "my kids" is the worker's own family, not people served.
     "My kids are such drama queens about bedtime lol",
     # An eye-roll at strangers at the gym, not at people served.
