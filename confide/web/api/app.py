@@ -31,6 +31,7 @@ from confide.web.policy_source import parsed_version, published_policy
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorEnvelope, "description": text}
     for code, text in [
+        (400, "Input Confide cannot check (e.g. a blank post)"),
         (401, "No valid bearer token"),
         (403, "Role not allowed"),
         (404, "Not found"),
