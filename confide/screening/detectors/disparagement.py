@@ -72,8 +72,12 @@ class DisparagementDetector(Detector):
         for h in hits.of(*_WEIGHTS):
             if h.concept == "label":
                 ok = not _countered(h, hits, sent) and not any(_overlaps(h, n) for n in not_label)
-            elif h.concept in ("label_context", "mock_frame"):
-                target = _target(h, hits, sent, whole_post=h.concept == "mock_frame")
+            elif h.concept == "mock_frame":
+                # A mocking frame is about what someone served did ("asks me for a
+                # sandwich at 3am"), whoever else the sentence names.
+                ok = _about_served(h, hits, sent) or (not hits.of("served") and work)
+            elif h.concept == "label_context":
+                target = _target(h, hits, sent)
                 ok = not _countered(h, hits, sent) and (target is True or (target is None and work))
             elif h.concept == "contempt" and not h.text.isascii():
                 # An eye-roll is about the tone of the sentence, not its nearest word:

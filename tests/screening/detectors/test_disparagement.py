@@ -59,6 +59,12 @@ POSITIVES = [
     # Scare quotes around the word for the people served.
     (("some of these 'victims' need to stop calling us every time their boyfriend looks at "
      "them wrong"), "'victims'", Verdict.REVIEW),
+    # A mocking frame stays about the patient even when the sentence also says "me".
+    (("If one more patient asks me for a sandwich at 3am I'm putting them on the discharge "
+     "list lol"), "for a sandwich", Verdict.STOP),
+    # A one-word sarcastic verdict with a noun.
+    (("Ah yes, another parent who thinks yelling at the caseworker will get their kids back "
+     "faster. Brilliant strategy."), ". Brilliant strategy.", Verdict.REVIEW),
     # The negation is part of the insult, not counter-speech.
     ("half my probationers couldn't find their own ass with a map", "find their own ass",
      Verdict.STOP),
@@ -90,6 +96,9 @@ NEGATIVES = [
     # Compassionate reframing of a trait.
     "Patients with dementia can seem rude but it's the disease talking. Be gentle.",
     "It's not that clients are difficult, it's that their situations are.",
+    # Praise with the same shapes as sarcasm.
+    "If one more patient thanks me today I'm going to cry happy tears 🥹",
+    "Brilliant strategy from our team lead on reducing no-shows: text reminders!",
     # "my kids" is the worker's own family, not people served.
     "My kids are such drama queens about bedtime lol",
     # An eye-roll at strangers at the gym, not at people served.
