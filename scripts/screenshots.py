@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, sync_playwright
 
-from tests.browser.live import CHROMIUM, CHROMIUM_ARGS, live_server, sign_in  # noqa: E402
+from tests.browser.live import CHROMIUM, CHROMIUM_ARGS, live_server, sign_in
 
 FLAGGED = "Shoutout to my client Devon who finally got his GED today!! So proud of him."
 VIEWPORT = {"width": 1200, "height": 900}
