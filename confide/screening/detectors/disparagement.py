@@ -227,7 +227,8 @@ def _target(hit: Hit, hits: Hits, sent: list[int], whole_post: bool = False) -> 
         best_served = min((_distance(s, hit) for s in served), default=10**6)
         best_other = min((_distance(o, hit) for o in others), default=10**6)
         return best_served <= best_other
-    nearby = [s for s in all_served if whole_post or sent[s.start] in (sid - 1, sid)]
+    nearby = [s for s in all_served if (whole_post or sent[s.start] in (sid - 1, sid))
+              and not _overlaps(s, hit)]
     if not nearby and all_served:
         nearby = [p for p in hits.of("pronoun")
                   if sent[p.start] == sid - 1 and p.start > all_served[0].start]

@@ -40,6 +40,10 @@ POSITIVES = [
      "away her phone, no need for therapy"),
      ("Quick tip for the lady who asked in my last post: if your teen is cutting, just take "
      "away her phone, no need for therapy"), Verdict.STOP),
+    # Advice to hide something from probation.
+    ("@pete1988 if you're on probation just don't report the new job, they won't check",
+     "@pete1988 if you're on probation just don't report the new job, they won't check",
+     Verdict.STOP),
     # Second person without a handle: a supervisor's view is needed.
     ("If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",
      "If your kid has a fever that high you should skip the ER and give Motrin every 4 hours",

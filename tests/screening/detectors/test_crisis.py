@@ -29,6 +29,12 @@ POSITIVES = [
     ("found my dads pills. its easier this way", "pills. its easier this way"),
     # Not seeing the point of waking up.
     ("i dont see the point of waking up tomorrow", "point of waking"),
+    # An act already taken.
+    ("i took all of them. i'm sorry", "took all of them"),
+    # "Nobody would care if I ..." with the condition spelled out.
+    ("no one would care if i disappeared tonight", "one would care if i"),
+    # A last post that ends there (not "my last post about the fundraiser").
+    ("this will be my last post. thanks for everything", "my last post."),
     # A worker's post quoting a client's words is also escalated.
     ('Client posted "i wish i was dead" at 2am and nobody saw it till morning',
      "wish i was dead"),
@@ -51,6 +57,8 @@ NEGATIVES = [
     "That new show is so good I want to die",
     # A farewell to an office, with a celebration.
     "Goodbye old office, it's for the best 🎉",
+    # A last post about something.
+    "This will be my last post about the fundraiser, thanks for everything y'all!",
     # A method word alone.
     "Picked up my pills at the pharmacy and the line was out the door",
 ]

@@ -96,6 +96,8 @@ NEGATIVES = [
     # Compassionate reframing of a trait.
     "Patients with dementia can seem rude but it's the disease talking. Be gentle.",
     "It's not that clients are difficult, it's that their situations are.",
+    # A meme quoted for fun, no one served.
+    "Sir, this is a Wendy's — my favorite meme of all time lol",
     # Praise with the same shapes as sarcasm.
     "If one more patient thanks me today I'm going to cry happy tears 🥹",
     "Brilliant strategy from our team lead on reducing no-shows: text reminders!",
