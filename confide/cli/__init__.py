@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-import click
+from typing import Any
+
 import typer
 from typer.core import TyperGroup
 
@@ -31,7 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 class _ConfideGroup(TyperGroup):
     """Turns a ConfideError from any command into a message and its exit code."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except ConfideError as exc:

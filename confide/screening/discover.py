@@ -9,15 +9,14 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from typing import TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 
-def instances_in_package(package: str, kind: type[T]) -> list[T]:
+
+def instances_in_package(package: str, kind: Any) -> list[Any]:
     """One instance of each concrete ``kind`` subclass defined in ``package``'s modules."""
     pkg = importlib.import_module(package)
-    out: list[T] = []
+    out: list[Any] = []
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue

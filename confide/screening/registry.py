@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from functools import lru_cache
-from typing import Iterable, TypeVar
+from typing import Any, Iterable
 
 from confide.screening.base import Detector, Recognizer
 
@@ -21,11 +21,10 @@ DETECTOR_MODULES: tuple[str, ...] = (
     "confide.screening.detectors",
 )
 
-T = TypeVar("T", Recognizer, Detector)
 
 
-def _collect(modules: Iterable[str], kind: type[T]) -> list[T]:
-    found: list[T] = []
+def _collect(modules: Iterable[str], kind: Any) -> list[Any]:
+    found: list[Any] = []
     for module_name in modules:
         module = importlib.import_module(module_name)
         factory = getattr(module, "default_instances", None)
