@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -16,7 +16,7 @@ _STYLE = {Verdict.OK: "bold green", Verdict.REVIEW: "bold yellow", Verdict.STOP:
 
 def check(
     text: Annotated[str, typer.Argument(help="The post to check. Use - to read it from standard input.")],
-    policy: Annotated[Optional[str], typer.Option("--policy", help="Agency policy YAML; findings cite its clauses.")] = None,
+    policy: Annotated[str | None, typer.Option("--policy", help="Agency policy YAML; findings cite its clauses.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     all_entities: Annotated[bool, typer.Option("--all-entities", help="List names and places even where they cannot change the verdict (runs the statistical model on every post; slower).")] = False,
 ) -> None:
@@ -63,9 +63,9 @@ def evaluate(
     rules_only: Annotated[bool, typer.Option("--rules-only", help="Leave out the learned second opinion (it has seen the tuning files).")] = False,
 ) -> None:
     """Measure detection quality on a labelled corpus: precision, recall, F1, false flags."""
-    from rich.table import Table
-
     from functools import partial
+
+    from rich.table import Table
 
     from confide.screening.evaluate import evaluate as run_eval
     from confide.screening.evaluate import load_corpus
@@ -87,7 +87,7 @@ def evaluate(
         table.add_row(cat, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
                       str(c.tp), str(c.fp), str(c.fn))
     console.print(table)
-    fmt = lambda v: "n/a" if v is None else f"{v:.3f}"  # noqa: E731
+    fmt = lambda v: "n/a" if v is None else f"{v:.3f}"
     console.print(f"confidentiality recall: direct {fmt(result['confidentiality_direct_recall'])}, "
                   f"indirect {fmt(result['confidentiality_indirect_recall'])}")
     console.print(f"false-flag rate on ok/protected posts: {ev.false_flag_rate:.3f} "

@@ -12,9 +12,10 @@ that cheap signals decide whether the expensive step runs at all.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, ClassVar, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from confide.screening.types import Category, Entity, Finding
 
@@ -34,14 +35,14 @@ class Document:
         return self.text.lower()
 
     @cached_property
-    def tokens(self) -> "Doc":
+    def tokens(self) -> Doc:
         """Tokens only (no tagger, parser or NER): cheap enough for every post."""
         from confide.screening.nlp import get_nlp
 
         return get_nlp().make_doc(self.text)
 
     @cached_property
-    def parsed(self) -> "Doc":
+    def parsed(self) -> Doc:
         """Named entities from the statistical model: run only when a cheap signal asks.
 
         Only the NER component runs (it has its own tok2vec in en_core_web_sm); skipping

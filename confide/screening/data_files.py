@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -11,7 +11,7 @@ import yaml
 from confide.errors import InputError
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(package: str, name: str) -> Any:
     """Load a packaged YAML file once; a broken file names itself and the line."""
     ref = resources.files(package).joinpath(name)

@@ -12,7 +12,6 @@ import pkgutil
 from typing import Any
 
 
-
 def instances_in_package(package: str, kind: Any) -> list[Any]:
     """One instance of each concrete ``kind`` subclass defined in ``package``'s modules."""
     pkg = importlib.import_module(package)

@@ -8,9 +8,10 @@ labels) and ``severity`` (direct/indirect, for breaches).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from confide.errors import InputError
 from confide.screening.types import Report

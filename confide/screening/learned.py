@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import pairwise
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from confide.screening.base import Document
 from confide.screening.clauses import default_clause
@@ -64,7 +66,7 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
             out[f"score>={step}"] = 1.0
     for t in toks:
         out[f"w:{t}"] = 1.0
-    for a, b in zip(toks, toks[1:]):
+    for a, b in pairwise(toks):
         out[f"b:{a}_{b}"] = 1.0
     for f in findings:
         out[f"rule:{f.category.value}"] = 1.0

@@ -16,7 +16,7 @@ from importlib import resources
 
 from confide.screening.types import Entity
 
-_HONORIFIC = re.compile(r"(?:\b(?:mr|mrs|ms|miss|mx|mister|señor|senora|señora|sr|sra)\.?\s+)$", re.I)
+_HONORIFIC = re.compile(r"(?:\b(?:mr|mrs|ms|miss|mx|mister|señor|senora|señora|sr|sra)\.?\s+)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ'’.-]+")
 
 

@@ -23,7 +23,7 @@ NER_ONLY_DISABLE = ("tok2vec", "tagger", "parser", "attribute_ruler")
 
 
 @lru_cache(maxsize=1)
-def get_nlp() -> "Language":
+def get_nlp() -> Language:
     """Return the shared English pipeline, loaded from site-packages on first use."""
     import importlib
 

@@ -9,7 +9,8 @@ Checked text is never logged or stored here: nothing in this module writes anywh
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from confide.errors import InputError
 from confide.screening.base import Document

@@ -7,7 +7,7 @@ Adjacent spans that describe one person ("my client Devon, 17,") collapse into o
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from confide.screening.data_files import load_yaml
 from confide.screening.types import Entity, Finding
@@ -38,9 +38,9 @@ def _replacement(f: Finding) -> str:
     kind = f.kind or (f.entity or "").lower()
     if kind == "age":
         return _age_phrase(f.text) or str(table["kinds"]["age"])
-    if kind == "served_reference" and f.text.lower().rstrip("s") != f.text.lower():
-        if f.text.lower().split()[-1] in ("clients", "patients", "families", "kiddos", "residents"):
-            return str(table["kinds"]["served_reference_plural"])
+    if kind == "served_reference" and f.text.lower().split()[-1] in (
+            "clients", "patients", "families", "kiddos", "residents"):
+        return str(table["kinds"]["served_reference_plural"])
     if kind in table["kinds"]:
         return str(table["kinds"][kind])
     return str(table["categories"].get(f.category.value, "[removed]"))

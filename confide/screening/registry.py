@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from confide.screening.base import Detector, Recognizer
 
@@ -34,7 +35,7 @@ def _collect(modules: Iterable[str], kind: Any) -> list[Any]:
         for _, obj in inspect.getmembers(module, inspect.isclass):
             if issubclass(obj, kind) and not inspect.isabstract(obj) and obj.__module__ == module_name:
                 found.append(obj())
-    names = [getattr(x, "name") for x in found]
+    names = [x.name for x in found]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
         raise ValueError(f"duplicate {kind.__name__} names: {sorted(dupes)}")

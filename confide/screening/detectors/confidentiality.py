@@ -15,9 +15,10 @@ worker's own health make no finding: that is where generic PII tools raise false
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any
 
 from confide.screening.base import Detector, Document
 from confide.screening.clauses import default_clause
@@ -310,8 +311,8 @@ def _is_titled_official(text: str, e: Entity) -> bool:
 
 
 _SELF_AGE = re.compile(
-    r"(?:^|[.!?]\s+)(?:i\s+)?(?:just\s+)?turn(?:ed|ing|s)?\s*$|\b(?:i'm|i am|i was|i'll be|im|myself)\b", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|client|patient|pt|kid|resident|student)\b", re.I)
+    r"(?:^|[.!?]\s+)(?:i\s+)?(?:just\s+)?turn(?:ed|ing|s)?\s*$|\b(?:i'm|i am|i was|i'll be|im|myself)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|his|their|client|patient|pt|kid|resident|student)\b", re.IGNORECASE)
 
 
 def _is_about_writer(text: str, e: Entity) -> bool:
@@ -327,7 +328,7 @@ def _is_about_writer(text: str, e: Entity) -> bool:
         return True
     if not text[start:e.start].strip() and not _THIRD_PERSON.search(sentence):
         return True  # a sentence opening with an age and no one else in it: "30 years old and ..."
-    return bool(re.search(r"\b(?:i|i'm|me|my|myself)\b", sentence, re.I)) and not _THIRD_PERSON.search(sentence)
+    return bool(re.search(r"\b(?:i|i'm|me|my|myself)\b", sentence, re.IGNORECASE)) and not _THIRD_PERSON.search(sentence)
 
 
 # Served references explicit enough to stand even beside the worker's own family.
@@ -345,7 +346,7 @@ def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
     return None, "served_reference" if anchor.kind == "served" else "work_event"
 
 
-_REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|re:|@)", re.I)
+_REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|re:|@)", re.IGNORECASE)
 
 
 def _is_addressee(text: str, e: Entity) -> bool:
@@ -362,7 +363,7 @@ def _is_addressee(text: str, e: Entity) -> bool:
     return bool(_REPLY.match(head)) and len(head) < 20
 
 
-_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)\W*$", re.I)
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)\W*$", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\b(?:19|20)\d{2}\b")
 
 
@@ -373,14 +374,14 @@ def _is_birth_date(text: str, e: Entity) -> bool:
 
 def _has_honorific(text: str, e: Entity) -> bool:
     """"Mrs. Chen-Liu", "Mr. Bao": how workers name the older adults they serve."""
-    return re.search(r"\b(?:mr|mrs|ms|miss|mx)\.?\s*$", text[max(0, e.start - 6):e.start], re.I) is not None
+    return re.search(r"\b(?:mr|mrs|ms|miss|mx)\.?\s*$", text[max(0, e.start - 6):e.start], re.IGNORECASE) is not None
 
 
-_AGE_LIKE = re.compile(r"^\d{1,3}[- ](?:year|yr)s?[- ](?:old|young)$|^\d{1,3}[- ]?(?:yo|y/o)$", re.I)
-_PERSON_NEXT = re.compile(r"^\s*(?:and (?:her|his|their)\b|'s\b|’s\b|who\b|is\b|was\b|has\b|had\b|just\b|finally\b)", re.I)
+_AGE_LIKE = re.compile(r"^\d{1,3}[- ](?:year|yr)s?[- ](?:old|young)$|^\d{1,3}[- ]?(?:yo|y/o)$", re.IGNORECASE)
+_PERSON_NEXT = re.compile(r"^\s*(?:and (?:her|his|their)\b|'s\b|’s\b|who\b|is\b|was\b|has\b|had\b|just\b|finally\b)", re.IGNORECASE)
 _FACILITY_HEAD = re.compile(
     r"\b(?:elementary|middle|high|school|academy|hospital|clinic|center|centre|diner|cafe|"
-    r"store|market|church|shelter|home|manor|village|apartments|courts|motel|inn)$", re.I)
+    r"store|market|church|shelter|home|manor|village|apartments|courts|motel|inn)$", re.IGNORECASE)
 
 
 def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
