@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 import math
-from itertools import pairwise
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from confide.screening.base import Document
