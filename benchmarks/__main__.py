@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -82,14 +83,20 @@ def measure_scan(jsonl: Path, n: int, env: dict[str, str]) -> dict[str, Any]:
     cores = os.cpu_count() or 1
     for workers in sorted({1, cores}):
         with tempfile.TemporaryDirectory() as tmp:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             done = subprocess.run([str(confide), "scan", str(jsonl), "--output", f"{tmp}/out.jsonl",
                                    "--workers", str(workers)], env=env, capture_output=True,
                                   text=True, check=False)
             wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            # CPU time of the scan and its workers (reaped children count): how many cores
+            # it really had, which tells contention from a lack of parallelism.
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             result = Path(tmp) / "out.jsonl"
             lines = len(result.read_bytes().splitlines()) if result.exists() else 0
         out[str(workers)] = {"workers": workers, "wall_s": wall, "posts_per_s": n / wall,
+                             "cpu_s": cpu, "cores_used": cpu / wall if wall else 0.0,
                              "exit_code": done.returncode, "lines": lines}
         print(f"  confide scan --workers {workers}: {n / wall:,.0f} posts/s", file=sys.stderr)
     return out

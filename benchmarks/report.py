@@ -81,7 +81,8 @@ def render(result: dict[str, Any]) -> str:
         lines += ["", f"confide scan, end to end over {first['lines']:,} posts (start-up included):"]
         for s in result["scan"].values():
             lines.append(f"  --workers {s['workers']}: {s['posts_per_s']:,.0f} posts/s "
-                         f"({s['wall_s']:.1f} s, {s['lines']:,} lines, exit {s['exit_code']})")
+                         f"({s['wall_s']:.1f} s, {s.get('cores_used', 0):.2f} cores busy on average, "
+                         f"{s['lines']:,} lines, exit {s['exit_code']})")
     return "\n".join(lines)
 
 
