@@ -266,7 +266,9 @@ class ConfidentialityDetector(Detector):
                 continue
             severity = Verdict.STOP if scored.score >= float(threshold["stop"]) else Verdict.REVIEW
             anchor = scored.anchor
-            kinds = ", ".join(d.explain for d in scored.details if d.weight >= 0.75)
+            kinds = _and_list([d.explain for d in scored.details if d.weight >= 0.75])
+            if any(a < anchor.end and anchor.start < b for a, b in flagged):
+                continue  # "my client" and "client Devon" are one person, explained once
             if (anchor.start, anchor.end) not in flagged:
                 flagged.add((anchor.start, anchor.end))
                 findings.append(self._make(ctx.doc, anchor.start, anchor.end, (
@@ -279,8 +281,8 @@ class ConfidentialityDetector(Detector):
                     continue
                 flagged.add((d.start, d.end))
                 findings.append(self._make(ctx.doc, d.start, d.end, (
-                    f"\u201c{d.text}\u201d gives {d.explain} of the person you serve; "
-                    "remove or generalise it."), severity, d.entity, d.group))
+                    f"\u201c{d.text}\u201d gives away {d.explain}, about the person you "
+                    "serve; remove or generalise it."), severity, d.entity, d.group))
         return findings
 
 
@@ -413,6 +415,12 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
 
 def _as_referent(e: Entity) -> Referent:
     return Referent("served", e.start, e.end, e.text, f"described-by-{e.entity.lower()}")
+
+
+def _and_list(items: list[str]) -> str:
+    """"a, b and c" for an explanation."""
+    items = list(dict.fromkeys(items))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
 def _dedupe_details(details: list[Detail]) -> list[Detail]:
