@@ -112,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scan-posts", type=int, default=3_000,
                         help="posts for the confide scan measurement (default 3,000)")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument("--load", action="store_true",
+                        help="also run the web load benchmark (benchmarks/load.py: confide serve "
+                             "under 30 s of POST /api/v1/screen on loopback)")
     args = parser.parse_args(argv)
     n = args.posts or (1_000 if args.quick else 10_000)
     startup_runs = args.startup_runs or (1 if args.quick else 3)
@@ -162,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(render(result))
     print(f"\nwritten: {args.output}")
+    if args.load:
+        from benchmarks.load import main as load_main
+
+        print("\nWeb load (python -m benchmarks.load):")
+        load_main([])
     return 0
 
 
