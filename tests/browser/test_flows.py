@@ -357,3 +357,24 @@ def test_when_worker_creates_a_token_then_the_api_accepts_it(
     page.get_by_role("button", name="Revoke token export script").click()
     refused = page.request.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert refused.status == 401
+
+
+@pytest.mark.parametrize(
+    ("link", "starts_with", "suffix"),
+    [
+        ("#download-pdf", b"%PDF-", ".pdf"),
+        ("#download-html", b"<!", ".html"),
+        ("#download-md", b"#", ".md"),
+    ],
+)
+def test_when_worker_downloads_the_handbook_then_the_file_is_that_format(
+    signed_in: Callable[..., tuple[Page, Any]], link: str, starts_with: bytes, suffix: str
+) -> None:
+    page, _ = signed_in("worker")
+    page.goto("/policy")
+    with page.expect_download() as info:
+        page.click(link)
+    download = info.value
+    assert download.suggested_filename.endswith(suffix)
+    path = download.path()
+    assert path.read_bytes().lstrip()[: len(starts_with)].lower() == starts_with.lower()
