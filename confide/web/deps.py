@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Annotated, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from starlette.concurrency import run_in_threadpool
 
 from confide.errors import ConfideError
@@ -146,3 +146,10 @@ def client_ip(request: Request) -> str:
 
 
 __all__ = ["ReposDep", "SettingsDep", "utcnow"]
+
+# A row id in a path. SQLite and PostgreSQL store ids as signed 64-bit integers, so a
+# larger number can name no row: refuse it at validation (422) rather than let the
+# database driver overflow (a 500).
+MAX_ROW_ID = 2**63 - 1
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
+

@@ -24,7 +24,7 @@ from confide.web.api.schemas import (
     ScanResponse,
     ScreenRequest,
 )
-from confide.web.deps import ReposDep, SettingsDep
+from confide.web.deps import ReposDep, RowId, SettingsDep
 from confide.web.errors import install_api_handlers
 from confide.web.policy_source import parsed_version, published_policy
 
@@ -144,7 +144,7 @@ def policies(
 
 @router.get("/policies/{policy_id}", name="api.policies.get", response_model=PolicyOut)
 def policy(
-    policy_id: int, repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.get")]
+    policy_id: RowId, repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.get")]
 ) -> PolicyOut:
     """The published version staff follow, as YAML and parsed."""
     row = repos.policies.get(policy_id)
@@ -171,7 +171,7 @@ def policy(
     response_model=list[PolicyVersionOut],
 )
 def policy_versions(
-    policy_id: int, repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.versions")]
+    policy_id: RowId, repos: ReposDep, user: Annotated[Principal, Allowed("api.policies.versions")]
 ) -> list[PolicyVersionOut]:
     """Every version of a policy and where it stands in the workflow."""
     repos.policies.get(policy_id)

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from confide.decisions.situation import Situation
+from confide.web.deps import MAX_ROW_ID
 
 MAX_TEXT = 20_000
 MAX_POSTS = 1000
@@ -20,6 +21,8 @@ class ScreenRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="The post as written.")
     policy_id: int | None = Field(
         None,
+        ge=1,
+        le=MAX_ROW_ID,
         description="A policy id from GET /policies; "
         "default: the agency's published policy, if any.",
     )
@@ -74,7 +77,7 @@ class ScanRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     posts: list[ScanPost] = Field(min_length=1, max_length=MAX_POSTS)
-    policy_id: int | None = None
+    policy_id: int | None = Field(None, ge=1, le=MAX_ROW_ID)
 
 
 class ScanResult(ReportOut):
@@ -94,7 +97,7 @@ class DecideRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     situation: Situation
-    policy_id: int | None = None
+    policy_id: int | None = Field(None, ge=1, le=MAX_ROW_ID)
 
 
 class DecisionOut(BaseModel):

@@ -11,7 +11,7 @@ from confide.errors import InputError
 from confide.store.models import Role
 from confide.store.security import new_password
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep
+from confide.web.deps import ReposDep, RowId
 from confide.web.render import render
 
 router = APIRouter(prefix="/admin")
@@ -64,7 +64,7 @@ def users_role(
     request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("admin.users.role")],
-    user_id: int,
+    user_id: RowId,
     role: Annotated[str, Form(max_length=20)],
 ) -> Response:
     """Change a role; an admin cannot remove their own admin role (no lock-out)."""
@@ -81,7 +81,7 @@ def users_supervisor(
     request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("admin.users.supervisor")],
-    user_id: int,
+    user_id: RowId,
     supervisor_id: Annotated[str, Form(max_length=12)] = "",
 ) -> Response:
     """Choose whose inbox receives this person's review requests."""
@@ -97,7 +97,7 @@ def users_active(
     request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("admin.users.active")],
-    user_id: int,
+    user_id: RowId,
     active: Annotated[str, Form(pattern="^(true|false)$")],
 ) -> Response:
     """Activate or deactivate; deactivating ends sessions and revokes tokens."""

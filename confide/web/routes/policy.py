@@ -16,7 +16,7 @@ from confide.errors import InputError, NotFoundError
 from confide.store import Repos
 from confide.store.models import PolicyStatus, PolicyVersion, Role
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep
+from confide.web.deps import ReposDep, RowId
 from confide.web.policy_source import parsed_version
 from confide.web.render import render
 
@@ -88,7 +88,7 @@ def versions(
 def version_page(
     request: Request,
     repos: ReposDep,
-    version_id: int,
+    version_id: RowId,
     user: Annotated[Principal, Allowed("policy.version")],
 ) -> Response:
     """One version: clauses, comments, sign-offs, lint results and the next steps."""
@@ -131,7 +131,7 @@ def _next_statuses(status: str) -> list[str]:
 @router.get("/versions/{version_id}/download/{fmt}", name="policy.download")
 def download(
     repos: ReposDep,
-    version_id: int,
+    version_id: RowId,
     fmt: str,
     user: Annotated[Principal, Allowed("policy.download")],
 ) -> Response:
@@ -214,7 +214,7 @@ def draft(
 def advance(
     request: Request,
     repos: ReposDep,
-    version_id: int,
+    version_id: RowId,
     user: Annotated[Principal, Allowed("policy.advance")],
     status: Annotated[str, Form(max_length=20)],
 ) -> Response:
@@ -236,7 +236,7 @@ def advance(
 @router.post("/versions/{version_id}/comments", name="policy.comment")
 def comment(
     repos: ReposDep,
-    version_id: int,
+    version_id: RowId,
     user: Annotated[Principal, Allowed("policy.comment")],
     clause_id: Annotated[str, Form(max_length=100)],
     body: Annotated[str, Form(max_length=5000)],
@@ -254,7 +254,7 @@ def comment(
 @router.post("/comments/{comment_id}/resolve", name="policy.resolve")
 def resolve(
     repos: ReposDep,
-    comment_id: int,
+    comment_id: RowId,
     user: Annotated[Principal, Allowed("policy.resolve")],
     resolution: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
@@ -267,7 +267,7 @@ def resolve(
 @router.post("/versions/{version_id}/signoff", name="policy.signoff")
 def signoff(
     repos: ReposDep,
-    version_id: int,
+    version_id: RowId,
     user: Annotated[Principal, Allowed("policy.signoff")],
     decision: Annotated[str, Form(pattern="^(approve|changes)$")],
     note: Annotated[str, Form(max_length=5000)] = "",

@@ -6,14 +6,14 @@ the worker may withdraw it (NASW 1.07: disclose the least information needed).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep
+from confide.web.deps import ReposDep, RowId
 from confide.web.highlight import pieces
 from confide.web.render import render
 from confide.web.routes.check import MAX_TEXT, screen_for_page
@@ -39,9 +39,16 @@ async def reviews_create(
 ) -> Response:
     """Store the post for my supervisor (only now, because I asked)."""
     report, message = await run_in_threadpool(screen_for_page, request, repos, text)
-    worker = repos.users.get(user.id)
-    item = repos.reviews.create(worker, text, report or {"message": message}, question)
-    repos.audit.record(user.id, "review.create", f"review:{item.id}")
+
+    def store() -> Any:
+        # Database writes stay off the event loop: a writer waiting on SQLite's lock
+        # would otherwise block the loop, and with it the request holding the lock.
+        worker = repos.users.get(user.id)
+        created = repos.reviews.create(worker, text, report or {"message": message}, question)
+        repos.audit.record(user.id, "review.create", f"review:{created.id}")
+        return created
+
+    item = await run_in_threadpool(store)
     if request.headers.get("hx-request"):
         return render(request, "_review_sent.html", {"item": item})
     return RedirectResponse(f"/reviews/{item.id}", status_code=303)
@@ -52,7 +59,7 @@ def reviews_detail(
     request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("reviews.detail")],
-    item_id: int,
+    item_id: RowId,
 ) -> Response:
     """One of my requests, with the supervisor's comment."""
     item = repos.reviews.worker_item(user.id, item_id)
@@ -69,7 +76,7 @@ def reviews_detail(
 
 @router.post("/reviews/{item_id}/withdraw", name="reviews.withdraw")
 def reviews_withdraw(
-    repos: ReposDep, user: Annotated[Principal, Allowed("reviews.withdraw")], item_id: int
+    repos: ReposDep, user: Annotated[Principal, Allowed("reviews.withdraw")], item_id: RowId
 ) -> Response:
     """Delete my request and its text."""
     repos.reviews.withdraw(user.id, item_id)
@@ -95,7 +102,7 @@ def inbox_detail(
     request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("inbox.detail")],
-    item_id: int,
+    item_id: RowId,
 ) -> Response:
     """One request, with the report the worker saw."""
     item = repos.reviews.inbox_item(user.id, item_id)
@@ -116,7 +123,7 @@ def inbox_detail(
 def inbox_comment(
     repos: ReposDep,
     user: Annotated[Principal, Allowed("inbox.comment")],
-    item_id: int,
+    item_id: RowId,
     comment: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
     """Answer the worker."""
@@ -127,7 +134,7 @@ def inbox_comment(
 
 @router.post("/inbox/{item_id}/close", name="inbox.close")
 def inbox_close(
-    repos: ReposDep, user: Annotated[Principal, Allowed("inbox.close")], item_id: int
+    repos: ReposDep, user: Annotated[Principal, Allowed("inbox.close")], item_id: RowId
 ) -> Response:
     """Close a request that needs nothing more."""
     repos.reviews.close(user.id, item_id)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep
+from confide.web.deps import ReposDep, RowId
 from confide.web.render import render
 
 router = APIRouter()
@@ -45,7 +45,7 @@ def tokens_revoke(
     request: Request,
     repos: ReposDep,
     user: Annotated[Principal, Allowed("tokens.revoke")],
-    token_id: int,
+    token_id: RowId,
 ) -> Response:
     """Revoke one of my tokens."""
     repos.tokens.revoke(user.id, token_id)
