@@ -20,6 +20,7 @@ from confide.errors import InputError
 from confide.screening.base import Document, Recognizer
 from confide.screening.data_files import load_yaml
 from confide.screening.recognizers._hooks import HOOKS
+from confide.screening.recognizers._words import trim_common_prefix
 from confide.screening.types import Entity
 
 PATTERN_PACKAGE = "confide.screening.recognizers.patterns"
@@ -451,3 +452,21 @@ class PatternRecognizer(Recognizer):
         for spec in self.specs:
             found.extend(run_spec(spec, doc.text, self.name))
         return found
+
+
+class TrimmedPatternRecognizer(PatternRecognizer):
+    """Pattern matches with a sentence-initial common word trimmed off the front.
+
+    Title-case patterns ("Maple Ave", "Lincoln Elementary") also catch the capitalised
+    first word of a sentence ("Visited Maple Ave"); the trim keeps only the name.
+    """
+
+    def analyze(self, doc: Document) -> list[Entity]:
+        """Matches of the subclass's specs, trimmed."""
+        out: list[Entity] = []
+        for ent in super().analyze(doc):
+            trimmed = trim_common_prefix(ent)
+            if trimmed is not None:
+                out.append(trimmed)
+        return out
+

@@ -6,26 +6,15 @@ substance-use program reveals that someone is its patient (42 CFR Part 2).
 
 from __future__ import annotations
 
-from confide.screening.base import Document
-from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
-from confide.screening.recognizers._words import trim_common_prefix
-from confide.screening.types import Entity
+from confide.screening.recognizers._patterns import TrimmedPatternRecognizer, load_spec
 
 FACILITY = load_spec("facility.yaml")
 
 
-class FacilityRecognizer(PatternRecognizer):
+class FacilityRecognizer(TrimmedPatternRecognizer):
     """Facilities, units and programs from a lexicon of head words and unit names."""
 
     name = "facility"
     entities = ("FACILITY",)
     specs = (FACILITY,)
 
-    def analyze(self, doc: Document) -> list[Entity]:
-        """Pattern matches, with a sentence-initial common word trimmed off the front."""
-        out: list[Entity] = []
-        for ent in super().analyze(doc):
-            trimmed = trim_common_prefix(ent)
-            if trimmed is not None:
-                out.append(trimmed)
-        return out
