@@ -33,14 +33,7 @@ def add(
     database: DatabaseOpt = None,
 ) -> None:
     """Create an account; without --password-stdin a random password is printed once."""
-    from confide.store.security import new_password
-
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-        if not password:
-            raise InputError("no password on standard input", location="--password-stdin")
-    else:
-        password = new_password()
+    password = _read_or_make_password(password_stdin)
     store = _store(database)
     store.upgrade()
     with store.unit() as repos:
@@ -64,14 +57,7 @@ def password(
     database: DatabaseOpt = None,
 ) -> None:
     """Replace a password (ending the account's sessions); a random one is printed once."""
-    from confide.store.security import new_password
-
-    if password_stdin:
-        new = sys.stdin.readline().rstrip("\r\n")
-        if not new:
-            raise InputError("no password on standard input", location="--password-stdin")
-    else:
-        new = new_password()
+    new = _read_or_make_password(password_stdin)
     store = _store(database)
     store.upgrade()
     with store.unit() as repos:
@@ -117,3 +103,16 @@ def list_users(database: DatabaseOpt = None) -> None:
 def register(app: typer.Typer) -> None:
     """Add ``confide user`` to ``app``."""
     app.add_typer(user_app, name="user")
+
+
+def _read_or_make_password(from_stdin: bool) -> str:
+    """The password on standard input's first line, or a new random one."""
+    from confide.store.security import new_password
+
+    if not from_stdin:
+        return new_password()
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise InputError("no password on standard input", location="--password-stdin")
+    return password
+
