@@ -1,54 +1,39 @@
 """Registries of recognizers and detectors, like Presidio's ``RecognizerRegistry``.
 
-The default registries are built from the modules listed here, so adding a recognizer is
-one new module plus one line. A recognizer whose data file is bad fails here, at load
-time, never in the middle of a scan.
+Each package discovers its own parts (``default_instances``: every concrete class in its
+modules), so adding a recognizer or detector is one new module. A part whose data file is
+bad fails here, at load time, never in the middle of a scan.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from confide.screening.base import Detector, Recognizer
 
-RECOGNIZER_MODULES: tuple[str, ...] = (
-    "confide.screening.recognizers",
-)
-DETECTOR_MODULES: tuple[str, ...] = (
-    "confide.screening.detectors",
-)
 
-
-
-def _collect(modules: Iterable[str], kind: Any) -> list[Any]:
-    found: list[Any] = []
-    for module_name in modules:
-        module = importlib.import_module(module_name)
-        factory = getattr(module, "default_instances", None)
-        if factory is not None:
-            found.extend(factory())
-            continue
-        for _, obj in inspect.getmembers(module, inspect.isclass):
-            if issubclass(obj, kind) and not inspect.isabstract(obj) and obj.__module__ == module_name:
-                found.append(obj())
-    names = [x.name for x in found]
+def _unique(parts: Sequence[Any], kind: str) -> tuple[Any, ...]:
+    """Refuse two parts with one name: findings and docs refer to parts by name."""
+    names = [p.name for p in parts]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
-        raise ValueError(f"duplicate {kind.__name__} names: {sorted(dupes)}")
-    return found
+        raise ValueError(f"duplicate {kind} names: {sorted(dupes)}")
+    return tuple(parts)
 
 
 @lru_cache(maxsize=1)
 def default_recognizers() -> tuple[Recognizer, ...]:
     """Every built-in recognizer, instantiated once."""
-    return tuple(_collect(RECOGNIZER_MODULES, Recognizer))
+    from confide.screening.recognizers import default_instances
+
+    return _unique(default_instances(), "Recognizer")
 
 
 @lru_cache(maxsize=1)
 def default_detectors() -> tuple[Detector, ...]:
     """Every built-in detector, instantiated once."""
-    return tuple(_collect(DETECTOR_MODULES, Detector))
+    from confide.screening.detectors import default_instances
+
+    return _unique(default_instances(), "Detector")
