@@ -10,7 +10,6 @@ import yaml
 
 from confide.errors import InputError
 
-
 # libyaml's C loader when PyYAML has it (the wheels do): the lexicons and patterns load at
 # start-up, and the pure-Python parser spent most of a second on them.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

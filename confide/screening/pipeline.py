@@ -160,6 +160,6 @@ def screen(text: str, policy: Any = None, *, learned: bool = True,
         findings=tuple(violations),
         entities=tuple(doc.entities),
         protected=tuple(protected),
-        redacted=redact(text, [f for f in violations if f.detector != "learned"], doc.entities),
+        redacted=redact(text, [f for f in violations if f.detector != "learned"]),
         summary=summarise(verdict, violations, protected),
     )

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from confide.screening.data_files import load_yaml
-from confide.screening.types import Entity, Finding
+from confide.screening.types import Finding
 
 _AGE_NUMBER = re.compile(r"\d{1,3}")
 # Only these may stand between two spans that still describe one person.
@@ -46,7 +46,7 @@ def _replacement(f: Finding) -> str:
     return str(table["categories"].get(f.category.value, "[removed]"))
 
 
-def _person_group(text: str, group: list[Finding]) -> str:
+def _person_group(group: list[Finding]) -> str:
     """One phrase for a run of spans that all describe the same person."""
     kinds = {f.kind for f in group}
     age = next((_age_phrase(f.text) for f in group if f.kind == "age"), None)
@@ -55,7 +55,7 @@ def _person_group(text: str, group: list[Finding]) -> str:
     return age or "someone"
 
 
-def redact(text: str, findings: Sequence[Finding], entities: Sequence[Entity] = ()) -> str:
+def redact(text: str, findings: Sequence[Finding]) -> str:
     """Replace each finding's span with a generalisation; touching spans merge."""
     ordered = sorted(findings, key=lambda f: (f.start, -f.end))
     # Group overlapping spans, and person-describing spans separated only by glue.
@@ -77,7 +77,7 @@ def redact(text: str, findings: Sequence[Finding], entities: Sequence[Entity] = 
         start = min(f.start for f in group)
         end = max(f.end for f in group)
         if len(group) > 1 and all(f.kind in _PERSONISH for f in group):
-            rep = _person_group(text, group)
+            rep = _person_group(group)
         else:
             rep = _replacement(max(group, key=lambda f: f.end - f.start))
         if start < pos:
