@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -67,7 +67,13 @@ def _phrase_matcher() -> tuple[Any, dict[str, tuple[float, str]]]:
 
 
 def lexical_details(doc: Document) -> list[Detail]:
-    """Quasi-identifiers found by the word lists (diagnoses, events, photos, ...)."""
+    """Quasi-identifiers found by the word lists (diagnoses, events, photos, ...).
+
+    Cached on the document: the detector and the learned second opinion both read them.
+    """
+    cached = doc.__dict__.get("_lexical_details")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     matcher, meta = _phrase_matcher()
     tokens = doc.tokens
     out: list[Detail] = []
@@ -76,6 +82,7 @@ def lexical_details(doc: Document) -> list[Detail]:
         span = tokens[start:end]
         weight, explain = meta[group]
         out.append(Detail(span.start_char, span.end_char, span.text, group, weight, explain))
+    doc.__dict__["_lexical_details"] = out
     return out
 
 
@@ -129,6 +136,7 @@ class Context:
     events: list[Referent]
     blockers: list[Referent]
     work: bool
+    scores: list[AnchorScore] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -141,7 +149,21 @@ class AnchorScore:
 
 
 def analyse(doc: Document) -> Context:
-    """Resolve who the post is about and which entities may belong to them."""
+    """Resolve who the post is about and which entities may belong to them.
+
+    Cached on the document for its current entities, so the learned second opinion reuses
+    the detector's work instead of repeating it on every post.
+    """
+    key = tuple(doc.entities)
+    cached = doc.__dict__.get("_confidentiality_context")
+    if cached is not None and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    ctx = _analyse(doc)
+    doc.__dict__["_confidentiality_context"] = (key, ctx)
+    return ctx
+
+
+def _analyse(doc: Document) -> Context:
     data = load_yaml(*_LEX)
     refs = find_referents(doc)
     served = served_references(doc)
@@ -168,7 +190,13 @@ def analyse(doc: Document) -> Context:
 
 
 def score_anchors(ctx: Context) -> list[AnchorScore]:
-    """Weigh the quasi-identifiers near each individual person served."""
+    """Weigh the quasi-identifiers near each individual person served (once per context)."""
+    if ctx.scores is None:
+        ctx.scores = _score_anchors(ctx)
+    return ctx.scores
+
+
+def _score_anchors(ctx: Context) -> list[AnchorScore]:
     threshold = load_yaml(*_LEX)["threshold"]
     window = int(threshold["window"])
     individual = [a for a in ctx.anchors if not _is_plural(a)]
