@@ -56,13 +56,12 @@ def _expand(node: Any, words: dict[str, list[str]], where: str) -> Any:
 @lru_cache(maxsize=1)
 def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
     """Build the Matcher once; a bad pattern fails here with the file and pattern id."""
-    from spacy.matcher import Matcher
-
+    from confide.screening.matching import GatedMatcher
     from confide.screening.nlp import get_nlp
 
     data = load_yaml("confide.screening.lexicons", "referents.yaml")
     words: dict[str, list[str]] = data["words"]
-    matcher = Matcher(get_nlp().vocab)
+    matcher = GatedMatcher(get_nlp().vocab)
     meta: dict[str, tuple[Kind, str]] = {}
     sections: list[tuple[str, Kind | None]] = [
         ("served", "served"), ("served_if_work", "served_if_work"), ("events", "event"), ("not_served", None), ("work_context", "work"),
@@ -73,7 +72,7 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
             where = f"referents.yaml:{section}.{pid}"
             key = f"{section}:{pid}"
             try:
-                matcher.add(key, [_expand(entry["pattern"], words, where)])
+                matcher.add(key, _expand(entry["pattern"], words, where))
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(f"bad token pattern: {exc}", location=where) from exc
             meta[key] = (kind or entry["kind"], pid)
@@ -101,8 +100,8 @@ def find_referents(doc: Document) -> list[Referent]:
     matcher, meta = _matcher()
     tokens = doc.tokens
     spans: list[Referent] = []
-    for match_id, start, end in matcher(tokens):
-        kind, pid = meta[tokens.vocab.strings[match_id]]
+    for key, start, end in matcher(tokens):
+        kind, pid = meta[key]
         if kind in ("served", "served_if_work") and end < len(tokens) \
                 and tokens[end].lower_ in _MODIFIED_HEADS:
             continue  # "the youth program", "a patient portal": a modifier, not a person

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from confide.errors import InputError
 from confide.screening.clauses import default_clause
 from confide.screening.data_files import load_yaml
+from confide.screening.matching import GatedMatcher
 from confide.screening.types import Category, Finding, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from confide.screening.base import Document
 
 LEXICON_PACKAGE = "confide.screening.lexicons"
-_IDS_KEY = "confide.lexicon.token_ids"
 # What ends a sentence or clause in a post (no parser has run): end punctuation
 # followed by a space or the end, a semicolon, or a line break.
 _SENTENCE_END_RE = re.compile(r"[.!?…;]+(?=[\s\"'”’)]|$)|\n")
@@ -96,36 +96,6 @@ def _resolve(value: Any, words: dict[str, list[str]], where: str) -> Any:
     return value
 
 
-def _token_ids(tokens: Doc) -> frozenset[int]:
-    """The LOWER and NORM ids of every token, computed once per post and shared."""
-    ids = tokens.user_data.get(_IDS_KEY)
-    if ids is None:
-        from spacy.attrs import LOWER, NORM
-
-        ids = frozenset(tokens.to_array([LOWER, NORM]).ravel().tolist())
-        tokens.user_data[_IDS_KEY] = ids
-    return ids  # type: ignore[no-any-return]
-
-
-def _requirements(pattern: list[dict[str, Any]]) -> tuple[list[frozenset[str]], list[str]]:
-    """What any text matching ``pattern`` must contain: for each required token with a
-    word or word list, one of those words; for each required token REGEX, a match."""
-    word_sets: list[frozenset[str]] = []
-    regexes: list[str] = []
-    for spec in pattern:
-        if spec.get("OP") in ("?", "*"):
-            continue
-        for attr in ("LOWER", "NORM", "TEXT", "ORTH"):
-            value = spec.get(attr)
-            if isinstance(value, str):
-                word_sets.append(frozenset([value.lower()]))
-            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                word_sets.append(frozenset(str(w).lower() for w in value["IN"]))
-            elif isinstance(value, dict) and isinstance(value.get("REGEX"), str):
-                regexes.append(value["REGEX"].removeprefix("^").removesuffix("$"))
-    return word_sets, regexes
-
-
 def _phrase_variants(phrase: str) -> list[str]:
     """A phrase as written, plus its hyphenated form ("frequent flyer" -> "frequent-flyer")."""
     variants = [phrase]
@@ -134,26 +104,11 @@ def _phrase_variants(phrase: str) -> list[str]:
     return variants
 
 
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    """One token pattern with what must be in a post for it to have a chance to match."""
-
-    concept: str
-    matcher: Any  # a spaCy Matcher holding just this pattern
-    required_ids: tuple[frozenset[int], ...]
-    required_re: tuple[re.Pattern[str], ...]
-
-    def may_match(self, ids: frozenset[int], text: str) -> bool:
-        """Every required token has a candidate word in the post (cheap set tests)."""
-        return (all(not req.isdisjoint(ids) for req in self.required_ids)
-                and all(rx.search(text) for rx in self.required_re))
-
-
 class Lexicon:
     """One YAML lexicon compiled to a PhraseMatcher and gated Matchers, built once."""
 
     def __init__(self, filename: str) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         from confide.screening.nlp import get_nlp
 
@@ -166,7 +121,7 @@ class Lexicon:
         self.data: dict[str, Any] = data
         nlp = get_nlp()
         self._phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self._patterns: list[_Pattern] = []
+        self._patterns = GatedMatcher(nlp.vocab)
         self.concepts: tuple[str, ...] = tuple(data["concepts"])
         for concept, spec in data["concepts"].items():
             where = f"{filename}: concepts.{concept}"
@@ -182,27 +137,12 @@ class Lexicon:
                 self._phrases.add(concept, docs)
             patterns = [_resolve(p, self.words, where) for p in spec.get("patterns") or []]
             for pattern in patterns:
-                matcher = Matcher(nlp.vocab)
                 try:
-                    matcher.add(concept, [pattern])
+                    self._patterns.add(concept, pattern)
                 except Exception as exc:  # spaCy raises ValueError/MatchPatternError
                     raise InputError(f"bad token pattern: {exc}", location=where) from exc
-                # The Matcher costs far more than the PhraseMatcher (its IN and REGEX
-                # predicates run in Python), so a pattern runs only when every token it
-                # requires has a candidate in the post.
-                word_sets, regexes = _requirements(pattern)
-                self._patterns.append(_Pattern(
-                    concept, matcher,
-                    tuple(frozenset(nlp.vocab.strings.add(w) for w in ws) for ws in word_sets),
-                    tuple(re.compile(rx, re.IGNORECASE) for rx in regexes)))
             if not docs and not patterns:
                 raise InputError("a concept needs 'phrases' and/or 'patterns'", location=where)
-        # One set test rules out every pattern that needs a word: the union of each
-        # pattern's most selective word requirement.
-        gated = [p for p in self._patterns if p.required_ids]
-        self._gated_ids = frozenset().union(
-            *(min(p.required_ids, key=len) for p in gated)) if gated else frozenset()
-        self._ungated = [p for p in self._patterns if not p.required_ids]
 
     def find(self, doc: Document, concepts: Iterable[str] | None = None) -> Hits:
         """Cues of ``concepts`` (default: all) in a post; where hits of one concept
@@ -211,12 +151,7 @@ class Lexicon:
         wanted = set(self.concepts if concepts is None else concepts)
         strings = tokens.vocab.strings
         raw = [(c, s, e) for m, s, e in self._phrases(tokens) if (c := strings[m]) in wanted]
-        ids = _token_ids(tokens) if self._patterns else frozenset()
-        patterns = self._patterns if not self._gated_ids.isdisjoint(ids) else self._ungated
-        text = doc.text
-        for p in patterns:
-            if p.concept in wanted and p.may_match(ids, text):
-                raw += [(p.concept, s, e) for _, s, e in p.matcher(tokens)]
+        raw += self._patterns(tokens, wanted)
         raw.sort(key=lambda r: (r[0], r[1], -(r[2] - r[1])))
         hits: list[Hit] = []
         last: dict[str, int] = {}
