@@ -14,6 +14,7 @@ vocative name ("Carla, ...") or second person in the same sentence. General educ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from confide.screening.base import Detector, Document
@@ -28,7 +29,15 @@ from confide.screening.detectors._lexicon import (
 from confide.screening.types import Category, Finding, Verdict
 
 # Concepts that must be present before anything else is worth matching.
-_GATE = ("drug", "diagnosis", "legal", "care_directive", "care_pattern")
+_GATE = ("drug", "diagnosis", "legal", "care_directive", "care_pattern", "care_term",
+         "legal_term")
+# An instruction ("skip", "just", "don't") this close to a care or legal term is advice
+# about it ("skip the bili check", "file an emergency motion").
+_DIRECTIVE_REACH = 6
+# Greetings and titles that can come before the name a post opens with.
+_GREETINGS = {"hey", "hi", "hello", "honestly", "ok", "okay", "so", "dear", "yo", "oh",
+              "listen", "look", "girl", "sis", "bro"}
+_TITLES = {"mrs.", "mr.", "ms.", "mrs", "mr", "ms", "miss", "dr.", "dr", "mx."}
 LEXICON = "clinical_advice.yaml"
 # A diagnosis frame must come this close before the diagnosis ("sounds like shingles").
 _FRAME_WINDOW = 4
@@ -46,6 +55,9 @@ _NOT_VOCATIVE = {"honestly", "okay", "ok", "so", "well", "yes", "no", "anyway", 
                  "look", "finally", "girl", "babe", "friend", "first", "second", "then", "now",
                  "yesterday", "sometimes", "remember", "please", "ps", "edit", "oh", "man",
                  "dude", "whew", "phew", "welp", "alright", "sure", "however", "still"}
+# A quoted passage: opening mark after a space or start, closing mark before a space,
+# punctuation or the end (so the apostrophe in "don't" opens nothing).
+_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(:]))(['\"“‘])(.+?)['\"”’](?=[\s.,!?:;)]|$)")
 _KIND_ORDER = ("medication", "legal", "diagnosis", "care")
 
 
@@ -79,7 +91,10 @@ class ClinicalAdviceDetector(Detector):
             if words not in cues.setdefault(sid, []):
                 cues[sid].append(words)
 
+        quotes = _quoted(doc.text)
         for h in hits.of("drug", "diagnosis", "legal", "care_directive", "care_pattern"):
+            if any(a <= h.start_char < b for a, b in quotes):
+                continue  # someone else's words, not the writer's advice
             sid = sent[h.start]
             you = _in_sentence(hits, "second_person", sent, sid)
             general = _in_sentence(hits, "general", sent, sid)
@@ -87,7 +102,8 @@ class ClinicalAdviceDetector(Detector):
             if not addressed:
                 continue
             if h.concept == "drug":
-                doses = [d for d in hits.of("dose") if sent[d.start] == sid]
+                doses = [d for d in hits.of("dose") if sent[d.start] == sid
+                         and not any(a <= d.start_char < b for a, b in quotes)]
                 if doses:
                     # Quote the instruction next to the drug ("double your propranolol",
                     # "Adderall, 10mg"), or the drug alone.
@@ -103,6 +119,28 @@ class ClinicalAdviceDetector(Detector):
                 add(sid, "legal", h)
             else:
                 add(sid, "care", h)
+        # Advice phrased as a tip: an instruction beside a care or legal term, in a post
+        # that answers someone, or that says "you" with a claim of authority ("nurse here").
+        authority = hits.has("authority")
+        if explicit or authority:
+            voided = hits.of("not_directive")
+            for d in hits.of("directive"):
+                sid = sent[d.start]
+                if sid in kinds or _in_sentence(hits, "referral", sent, sid):
+                    continue
+                if any(a <= d.start_char < b for a, b in quotes) or any(
+                        v.start <= d.start < v.end for v in voided):
+                    continue  # reported speech ("asked if CPS could 'just take him'")
+                if not explicit and not (_in_sentence(hits, "second_person", sent, sid)
+                                         and not _in_sentence(hits, "general", sent, sid)):
+                    continue
+                terms = [t for t in hits.of("care_term", "legal_term", "drug", "diagnosis")
+                         if sent[t.start] == sid and _gap(d, t) <= _DIRECTIVE_REACH]
+                if not terms:
+                    continue
+                term = min(terms, key=lambda t: _gap(d, t))
+                kind = {"legal_term": "legal", "drug": "medication"}.get(term.concept, "care")
+                add(sid, kind, d, term)
         severity = Verdict.STOP if explicit else Verdict.REVIEW
         names = lex.data["explanations"]["kinds"]
         out: list[Finding] = []
@@ -115,6 +153,16 @@ class ClinicalAdviceDetector(Detector):
                                     lex.explain("advice", text=quoted, kind=str(names[kind])),
                                     severity))
         return out
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages: someone else's words, not the writer's advice."""
+    return [m.span(2) for m in _QUOTE_RE.finditer(text)]
+
+
+def _gap(a: Hit, b: Hit) -> int:
+    """Token gap between two hits (0 when they touch or overlap)."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
 def _in_sentence(hits: Hits, concept: str, sent: list[int], sid: int) -> bool:
@@ -132,15 +180,22 @@ def _frame_before(hit: Hit, hits: Hits, sent: list[int]) -> Hit | None:
 
 
 def _vocative(tokens: object) -> bool:
-    """Whether the post opens by addressing someone by name ("Carla, you asked ...")."""
+    """Whether the post opens by addressing someone by name ("Carla, you asked ...",
+    "Hey Deb, ...", "Mrs. Okonkwo, ...")."""
     doc = tokens  # a tokens-only spaCy Doc
     words = [t for t in doc if not t.is_space]  # type: ignore[attr-defined]
+    while len(words) > 3 and words[0].lower_ in _GREETINGS and words[1].is_title:
+        words = words[1:]  # "Hey Deb, ..." / "Honestly Josie, ..."
     if len(words) < 3:
         return False
     first, second = words[0], words[1]
     if second.text == "," and first.is_alpha and first.is_title:
         return first.lower_ not in _NOT_VOCATIVE
-    # "Tanya R., ..." or "Ms. Lee, ..."
+    # "Tanya R., ...", "Ms. Lee, ..." or "Mrs. Okonkwo, ..."
     third = words[2]
-    return (third.text == "," and first.is_title and first.is_alpha
-            and first.lower_ not in _NOT_VOCATIVE and (second.is_title or second.text.endswith(".")))
+    if third.text != "," or not second.is_title:
+        return False
+    if first.lower_ in _TITLES:
+        return True
+    return (first.is_title and first.is_alpha and first.lower_ not in _NOT_VOCATIVE
+            and (second.is_title or second.text.endswith(".")))

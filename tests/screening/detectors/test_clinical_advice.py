@@ -95,3 +95,51 @@ def test_when_advice_found_then_explanation_names_its_kind_and_the_referral(
     assert kind in finding.explanation
     assert "their own" in finding.explanation
     assert finding.clause == "clinical-advice"
+
+
+# Advice phrased as a tip or a reply: an instruction beside a care or legal term, to
+# someone answered by handle, name or reply, or with a claim of professional authority.
+TIP_POSITIVES = [
+    ("@bree your baby's rash is just eczema, skip the pediatrician and use coconut oil",
+     Verdict.STOP),
+    ("Replying to @dee: file an emergency motion for custody tomorrow, don't wait for the hearing",
+     Verdict.STOP),
+    ("Hey Lou, skip the x-ray, a sprained wrist heals on its own", Verdict.STOP),
+    ("Mrs. Alvarez, your dad's sugar is fine, hold his Lantus tonight", Verdict.STOP),
+    ("Tell your brother to keep taking the Eliquis, Nadia, just skip the cardiologist",
+     Verdict.STOP),
+    ("Re: your post Tomas, your daughter sounds like she has leukemia, get a CBC now",
+     Verdict.STOP),
+    ("Nurse here. Your son doesn't need the ER for that fever, just give him a cool bath",
+     Verdict.REVIEW),
+]
+
+TIP_NEGATIVES = [
+    # Reminders to someone served are not advice (they may be a boundary problem).
+    "@pat don't forget your appointment at the clinic tomorrow",
+    # Reported speech, quoted.
+    "to the dad who asked if the judge could 'just skip the hearing' for him: no, sir",
+    # Public-health education to everyone, even from a nurse.
+    "ICU RN here. Wear sunscreen, drink water, and please stop texting and driving.",
+    # Sending someone to their own clinician.
+    "@dana you should talk to your doctor about the meds, it's worth asking",
+    # Encouragement to a handle that mentions a care word.
+    "@maria congrats on finishing rehab!! so proud of you, keep going",
+    # "ADD" the verb is not attention deficit disorder.
+    "Probation tip: if they tell you they did nothing, add a note to the file",
+]
+
+
+@pytest.mark.parametrize(("text", "severity"), TIP_POSITIVES)
+def test_when_tip_instructs_someone_about_care_or_law_then_clinical_advice(
+        text: str, severity: Verdict) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected advice in {text!r}"
+    assert {f.severity for f in findings} == {severity}
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", TIP_NEGATIVES)
+def test_when_instruction_is_reminder_quote_or_education_then_no_clinical_advice(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []
