@@ -17,7 +17,7 @@ from confide.store import Repos, Store
 from confide.store.models import Role, User, utcnow
 from confide.store.security import token_digest
 from confide.web.access import Principal, csrf_for
-from confide.web.cache import MISSING
+from confide.web.cache import MISSING, TTLCache
 
 SESSION_COOKIE = "confide_session"
 LOGIN_CSRF_COOKIE = "confide_login_csrf"
@@ -37,9 +37,29 @@ def get_settings_dep(request: Request) -> Settings:
 
 
 def get_repos(request: Request) -> Iterator[Repos]:
-    """One transaction per request, committed before the response is sent."""
+    """One transaction per request, committed before the response is sent.
+
+    Caches a route marked stale with :func:`invalidate` are cleared again once the
+    transaction has committed: a lookup between the first clear and the commit read the
+    old rows and may have cached them.
+    """
     with get_store(request).unit() as repos:
         yield repos
+    for cache in getattr(request.state, "stale_caches", ()):
+        cache.clear()
+
+
+def invalidate(request: Request, *caches: TTLCache) -> None:
+    """Clear ``caches`` now and again after this request's transaction commits.
+
+    For routes that change what a cache holds (revoking a token, deactivating an account,
+    publishing a policy): the change must show at once in this process.
+    """
+    stale: list[TTLCache] = getattr(request.state, "stale_caches", [])
+    for cache in caches:
+        cache.clear()
+        stale.append(cache)
+    request.state.stale_caches = stale
 
 
 ReposDep = Annotated[Repos, Depends(get_repos, scope="function")]
@@ -86,11 +106,12 @@ async def api_principal(request: Request) -> Principal | None:
     if scheme.lower() != "bearer" or not raw.strip():
         return None
     store = get_store(request)
-    cache = request.app.state.auth_cache
-    key = token_digest(raw.strip())
+    cache: TTLCache = request.app.state.auth_cache
+    key = token_digest(raw.strip())  # the cache never holds a token itself
     cached = cache.get(key)
     if cached is not MISSING:
         return cast("Principal", cached)
+    generation = cache.generation
 
     def lookup() -> Principal | None:
         """The token's owner, read in a worker thread."""
@@ -100,7 +121,7 @@ async def api_principal(request: Request) -> Principal | None:
 
     principal = await run_in_threadpool(lookup)
     if principal is not None:  # only live tokens are cached; a refusal always asks again
-        cache.put(key, principal)
+        cache.put(key, principal, generation)
     return principal
 
 
@@ -152,4 +173,3 @@ __all__ = ["ReposDep", "SettingsDep", "utcnow"]
 # database driver overflow (a 500).
 MAX_ROW_ID = 2**63 - 1
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID)]
-

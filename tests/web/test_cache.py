@@ -83,3 +83,48 @@ def test_when_a_version_is_published_in_this_app_then_answers_use_it_at_once(
     assert owner.post(f"/policy/versions/{vid}/advance", {"status": "published"}).status_code == 303
     after = owner.client.post("/api/v1/decide", json=FRIEND, headers=headers).json()
     assert "agency-no-friending" in after["clauses"]
+
+
+def test_when_a_lookup_started_before_a_clear_then_it_does_not_put_back_what_it_read() -> None:
+    cache = TTLCache(60)
+    generation = cache.generation  # a lookup starts: it may read the row before a change
+    cache.clear()  # the change
+    cache.put("token", "live", generation)  # the lookup ends
+    assert cache.get("token") is MISSING
+    cache.put("token", "live", cache.generation)
+    assert cache.get("token") == "live"
+
+
+def test_when_a_route_invalidates_a_cache_then_it_is_cleared_again_after_the_commit(
+    app: FastAPI,
+) -> None:
+    from starlette.requests import Request
+
+    from confide.web.deps import get_repos, invalidate
+
+    request = Request({"type": "http", "app": app, "state": {}, "headers": []})
+    cache = app.state.auth_cache
+    unit = get_repos(request)
+    next(unit)  # the route's transaction is open
+    invalidate(request, cache)
+    # A request in between reads the rows before the change commits and caches them.
+    cache.put("token", "still live", cache.generation)
+    with pytest.raises(StopIteration):
+        next(unit)  # the route returns: commit, then clear again
+    assert cache.get("token") is MISSING
+
+
+def test_when_a_post_is_screened_then_no_database_session_is_opened_on_a_warm_cache(
+    make_app: Callable[..., FastAPI], store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long window: the first check may load the screening model for longer than 5 s.
+    client = TestClient(make_app(cache_seconds=600))
+    headers = {"Authorization": f"Bearer {api_token(store, make_user(store))}"}
+    body = {"text": "Lunch with the team at the new place downtown."}
+    assert client.post("/api/v1/screen", json=body, headers=headers).status_code == 200
+    opened: list[int] = []
+    real_unit = store.unit
+    monkeypatch.setattr(store, "unit", lambda: opened.append(1) or real_unit())
+    for _ in range(3):
+        assert client.post("/api/v1/screen", json=body, headers=headers).status_code == 200
+    assert opened == []  # token check and policy from the cache: the hot path stays in memory

@@ -26,7 +26,8 @@ from confide.web.api.schemas import (
 )
 from confide.web.deps import ReposDep, RowId, SettingsDep
 from confide.web.errors import install_api_handlers
-from confide.web.policy_source import parsed_version, published_policy
+from confide.web.policy_source import current_policy, parsed_version, published_policy
+from confide.web.screener import screener
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorEnvelope, "description": text}
@@ -64,19 +65,21 @@ def _screen(policy: Any, text: str, location: str) -> dict[str, Any]:
 
 
 @router.post("/screen", name="api.screen", response_model=ReportOut)
-def screen(
+async def screen(
     request: Request,
     body: ScreenRequest,
-    repos: ReposDep,
     user: Annotated[Principal, Allowed("api.screen")],
 ) -> Response:
     """Screen one post: verdict, findings with spans and clauses, entities, a rewrite.
 
     The text is neither stored nor logged.
     """
+    # The hot path of the API: no database session (the policy is cached, the token
+    # check too), and the check itself queues for the process's screening thread.
+    policy = await current_policy(request, body.policy_id)
+    report = await screener(request).run(_screen, policy, body.text, "body.text")
     # Returned as-is: the report already is the contract, so no second validation pass.
-    policy = _policy(request, repos, body.policy_id)
-    return JSONResponse(_screen(policy, body.text, "body.text"))
+    return JSONResponse(report)
 
 
 @router.post("/scan", name="api.scan", response_model=ScanResponse)

@@ -11,7 +11,7 @@ from confide.errors import InputError
 from confide.store.models import Role
 from confide.store.security import new_password
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep, RowId
+from confide.web.deps import ReposDep, RowId, invalidate
 from confide.web.render import render
 
 router = APIRouter(prefix="/admin")
@@ -72,7 +72,7 @@ def users_role(
         raise InputError("you cannot remove your own admin role", location="role")
     changed = repos.users.set_role(user_id, role)
     repos.audit.record(user.id, "user.role", f"user:{user_id}", role=changed.role)
-    request.app.state.auth_cache.clear()  # this change must show at once
+    invalidate(request, request.app.state.auth_cache)  # this change must show at once
     return RedirectResponse("/admin/users", status_code=303)
 
 
@@ -88,7 +88,7 @@ def users_supervisor(
     sup = int(supervisor_id) if supervisor_id.isdigit() else None
     repos.users.set_supervisor(user_id, sup)
     repos.audit.record(user.id, "user.supervisor", f"user:{user_id}", supervisor=sup)
-    request.app.state.auth_cache.clear()  # this change must show at once
+    invalidate(request, request.app.state.auth_cache)  # this change must show at once
     return RedirectResponse("/admin/users", status_code=303)
 
 
@@ -105,5 +105,5 @@ def users_active(
         raise InputError("you cannot deactivate your own account", location="active")
     repos.users.set_active(user_id, active == "true")
     repos.audit.record(user.id, "user.active", f"user:{user_id}", active=active == "true")
-    request.app.state.auth_cache.clear()  # this change must show at once
+    invalidate(request, request.app.state.auth_cache)  # this change must show at once
     return RedirectResponse("/admin/users", status_code=303)

@@ -10,30 +10,34 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from confide.errors import InputError
-from confide.store import Repos
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep
 from confide.web.highlight import pieces
-from confide.web.policy_source import published_policy
+from confide.web.policy_source import current_policy
 from confide.web.render import render
+from confide.web.screener import screener
 
 router = APIRouter()
 MAX_TEXT = 20_000
 
 
-def screen_for_page(request: Request, repos: Repos, text: str) -> tuple[dict[str, Any] | None, str]:
-    """The report as a dict against the agency's published policy, or a message to show."""
+async def screen_for_page(request: Request, text: str) -> tuple[dict[str, Any] | None, str]:
+    """The report as a dict against the agency's published policy, or a message to show.
+
+    The check runs in the process's screening thread (:mod:`confide.web.screener`).
+    """
+    policy = await current_policy(request)
+    return await screener(request).run(_report_or_message, policy, text)
+
+
+def _report_or_message(policy: Any, text: str) -> tuple[dict[str, Any] | None, str]:
     import confide
 
     try:
-        policy = published_policy(repos, None, request.app.state.policy_cache)
-        report = confide.screen(text, policy=policy).to_dict()
+        return confide.screen(text, policy=policy).to_dict(), ""
     except InputError as exc:
         return None, exc.message
-    return report, ""
 
 
 def report_context(text: str, report: dict[str, Any] | None, message: str) -> dict[str, Any]:
@@ -55,13 +59,12 @@ def check_page(request: Request, user: Annotated[Principal, Allowed("check.page"
 @router.post("/check", name="check.submit")
 async def check_submit(
     request: Request,
-    repos: ReposDep,
     user: Annotated[Principal, Allowed("check.submit")],
     text: Annotated[str, Form(max_length=MAX_TEXT)] = "",
 ) -> Response:
     """Screen the text: an htmx fragment while typing, the whole page without JavaScript."""
     if text.strip():
-        report, message = await run_in_threadpool(screen_for_page, request, repos, text)
+        report, message = await screen_for_page(request, text)
     else:
         report, message = None, "Type or paste a post to check it."
     ctx = report_context(text, report, message)

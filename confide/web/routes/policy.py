@@ -16,7 +16,7 @@ from confide.errors import InputError, NotFoundError
 from confide.store import Repos
 from confide.store.models import PolicyStatus, PolicyVersion, Role
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep, RowId
+from confide.web.deps import ReposDep, RowId, invalidate
 from confide.web.policy_source import parsed_version
 from confide.web.render import render
 
@@ -186,7 +186,7 @@ def init(
     policy = repos.policies.create(parsed.id, parsed.title)
     version = repos.policies.add_version(policy.id, template_text(template), user.id)
     repos.audit.record(user.id, "policy.init", f"policy:{policy.id}", template=template)
-    request.app.state.policy_cache.clear()  # this change must show at once
+    invalidate(request, request.app.state.policy_cache)  # this change must show at once
     return RedirectResponse(f"/policy/versions/{version.id}", status_code=303)
 
 
@@ -206,7 +206,7 @@ def draft(
     load_policy_text(yaml_text, source="draft.yaml")
     version = repos.policies.add_version(pid, yaml_text, user.id)
     repos.audit.record(user.id, "policy.draft", f"policy-version:{version.id}")
-    request.app.state.policy_cache.clear()  # this change must show at once
+    invalidate(request, request.app.state.policy_cache)  # this change must show at once
     return RedirectResponse(f"/policy/versions/{version.id}", status_code=303)
 
 
@@ -229,7 +229,7 @@ def advance(
             )
     repos.policies.advance(version_id, status)
     repos.audit.record(user.id, "policy.advance", f"policy-version:{version_id}", status=status)
-    request.app.state.policy_cache.clear()  # this change must show at once
+    invalidate(request, request.app.state.policy_cache)  # this change must show at once
     return RedirectResponse(f"/policy/versions/{version_id}", status_code=303)
 
 

@@ -38,7 +38,7 @@ async def reviews_create(
     question: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
     """Store the post for my supervisor (only now, because I asked)."""
-    report, message = await run_in_threadpool(screen_for_page, request, repos, text)
+    report, message = await screen_for_page(request, text)
 
     def store() -> Any:
         # Database writes stay off the event loop: a writer waiting on SQLite's lock

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from confide.web.access import Allowed, Principal
-from confide.web.deps import ReposDep, RowId
+from confide.web.deps import ReposDep, RowId, invalidate
 from confide.web.render import render
 
 router = APIRouter()
@@ -50,5 +50,5 @@ def tokens_revoke(
     """Revoke one of my tokens."""
     repos.tokens.revoke(user.id, token_id)
     repos.audit.record(user.id, "token.revoke", f"token:{token_id}")
-    request.app.state.auth_cache.clear()  # this change must show at once
+    invalidate(request, request.app.state.auth_cache)  # this change must show at once
     return RedirectResponse("/tokens", status_code=303)
