@@ -7,7 +7,10 @@ addressed and documented. Every finding is ``stop`` and its explanation lists th
 act now if imminent (911/988), tell the supervisor, document in the case record.
 
 Cues from ``lexicons/crisis.yaml`` add up: a direct statement ("better off without me")
-is enough; a method, a farewell and hopelessness are enough together. Hyperbole ("I want
+or self-harm done ("new scars", "tried to od") is enough; a plan, a method, a farewell
+(giving things away, tying up loose ends, goodbye letters) and hopelessness are enough
+together; context such as sudden calm, a decision or a timeline ("after tonight") only
+adds to another cue. Hyperbole ("I want
 to die (from happiness)") and awareness posts (988, lyrics) are not crisis unless the
 post also carries a method or a farewell.
 """
@@ -21,7 +24,15 @@ from confide.screening.detectors._lexicon import Hit, lexicon, make_finding
 from confide.screening.types import Category, Finding, Verdict
 
 LEXICON = "crisis.yaml"
-_WEIGHTS = {"direct": 3, "method": 2, "farewell": 2, "hopeless": 1}
+_WEIGHTS = {"direct": 3, "act": 3, "plan": 2, "method": 2, "farewell": 2, "hopeless": 1,
+            "signal": 1}
+# Cues that say something happened or is at hand: a joke marker ("lol") or an awareness
+# word does not cancel them ("scratched my wrists again lol"). A farewell does not
+# outweigh a joke ("last day at the agency, love you all lol") or an awareness post
+# listing warning signs ("giving away possessions, saying goodbye").
+_CONCRETE = {"act", "method"}
+# Cues that mean something only beside a cue of another kind.
+_CONTEXT_ONLY = {"method", "signal"}
 # A score this high is a crisis; hyperbole or an awareness post needs more.
 _THRESHOLD = 3
 _THRESHOLD_IF_HYPERBOLE = 5
@@ -42,13 +53,15 @@ class CrisisDetector(Detector):
             return []
         cues = _without_nested(cues)
         kinds = {h.concept for h in cues}
-        # A method alone ("pills") is not a crisis; it needs intent, farewell or despair.
-        if kinds == {"method"}:
+        # A method alone ("pills") is not a crisis, nor is a calm, a decision or a date
+        # alone; they need intent, a plan, a farewell or despair.
+        if kinds <= _CONTEXT_ONLY:
             return []
         score = sum(_WEIGHTS[h.concept] for h in cues)
-        unclear = hits.has("hyperbole", "awareness")
-        needed = _THRESHOLD_IF_HYPERBOLE if unclear and not kinds & {"method", "farewell"} \
-            else _THRESHOLD
+        needed = _THRESHOLD
+        if hits.has("mishap") or (hits.has("hyperbole", "awareness")
+                                  and not kinds & _CONCRETE):
+            needed = _THRESHOLD_IF_HYPERBOLE  # "cut myself shaving again"
         if score < needed:
             return []
         start = min(h.start_char for h in cues)

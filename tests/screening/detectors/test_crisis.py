@@ -77,6 +77,64 @@ def test_when_language_is_hyperbole_awareness_or_lyrics_then_no_crisis(text: str
     assert run(DETECTOR, text) == []
 
 
+WARNING_SIGNS = [
+    # A plan with a means, and a past attempt ("next time").
+    "I'd rather die. I have a way.",
+    "out of the ICU and already planning how to get it right next time",
+    # A timeline with nothing named.
+    "two more weeks and then none of it will matter. then it won't matter anymore",
+    # Being a burden, in the second person TikTok voice.
+    "pov: you figure out everyone would move on easier without u",
+    # Giving things away and tying up loose ends.
+    "gave my bike and all my records to my neighbor's kid. wont need them where im headed",
+    "Paid my sister back, left the cat with Mom. Loose ends tied up. Feels calm.",
+    # A goodbye note written "just in case".
+    "left my brother a note just in case. it's in the top drawer",
+    # Not being around any more.
+    "sorry for all the drama. you won't have to deal with me anymore",
+    "Lost the apartment, lost the kids. I'm going to end it tonight.",
+    # Self-harm already done, even with a joke marker.
+    "burned myself with a lighter again lol whatever",
+    "fresh cuts on my thigh, nobody notices",
+    # Spanish.
+    "ya no puedo más. me voy para siempre",
+    "quiero morirme, estoy cansado de todo",
+]
+
+LOOKALIKES = [
+    # The worker's own bad day.
+    "I'd rather die than sit through another staff meeting",
+    "this caseload is killing me. I can't do this anymore lol",
+    "So tired. The bridge was closed again and I was late to every home visit.",
+    # A mishap, not self-harm.
+    "Cut myself shaving again, rushing to court 🙃",
+    # Leaving a job: goodbyes and giving things away, with a celebration.
+    "Last day at the agency! Gave away my plants, love you all 🎉",
+    # Letters to legislators and a grief group's letters.
+    "We wrote letters to our state senators about caseload caps.",
+    "Grief group tonight: members wrote letters to the people they lost.",
+    # An awareness post listing the warning signs.
+    ("Know the warning signs: giving away possessions, saying goodbye, talking about being"
+     " a burden. Call or text 988."),
+    # "Only here because" is not "only still here because".
+    "I'm only here because my supervisor made me come to this training",
+]
+
+
+@pytest.mark.parametrize("text", WARNING_SIGNS)
+def test_when_a_client_shows_warning_signs_without_saying_suicide_then_crisis(text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a crisis finding on {text!r}"
+    assert findings[0].severity is Verdict.STOP
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", LOOKALIKES)
+def test_when_a_worker_vents_leaves_a_job_or_shares_warning_signs_then_no_crisis(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
 def test_when_crisis_found_then_explanation_lists_the_required_steps() -> None:
     finding = run(DETECTOR, "everyone would be better off without me")[0]
     for step in ("988", "911", "supervisor", "document", "case record"):
