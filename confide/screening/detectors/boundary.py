@@ -15,6 +15,7 @@ current client it is ``stop``; with a former client or a client's family ``revie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from confide.screening.base import Detector, Document
@@ -39,6 +40,13 @@ _JOIN_TOKENS = 14
 _FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "i'm", "i've", "i'd", "myself"}
 # Contact cues built from "on <platform>" need the worker in the sentence.
 _PLATFORM_LEAD = {"on", "via", "through", "over", "in"}
+# How far back to look for who does the thing "on <platform>".
+_SUBJECT_REACH = 10
+_THIRD_PERSON = {"she", "he", "they", "posts", "posted", "watched", "watches", "streamed"}
+_TALK_ABOUT = {"about", "complain", "complaining", "vent", "venting", "rant", "ranting"}
+# A quoted passage (someone else's words): the opening mark after a space or the start,
+# the closing mark before a space, punctuation or the end.
+_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(:]))(['\"“‘])(.+?)['\"”’](?=[\s.,!?:;)]|$)")
 
 
 class BoundaryDetector(Detector):
@@ -64,7 +72,7 @@ class BoundaryDetector(Detector):
         relatives = hits.of("served_relative")
         others = hits.of("not_served")
         served = [s for s in hits.of("served") + served_referent_hits(doc) + relatives
-                  if not any(_overlap(s, o) for o in others)]
+                  if not any(_overlap(s, o) or _describes(o, s, sent) for o in others)]
         if not served:
             return []
         professional = {sent[h.start] for h in hits.of("professional")}
@@ -75,14 +83,18 @@ class BoundaryDetector(Detector):
         former = hits.has("former") or only_relatives
         severity = Verdict.REVIEW if former else Verdict.STOP
         key = "former" if former else "current"
+        quotes = [m.span(2) for m in _QUOTE_RE.finditer(doc.text)]
         found: dict[int, tuple[int, int]] = {}
         for h in hits.of("contact", "personal_channel"):
             sid = sent[h.start]
             if sid in professional or (declined and sid not in contrast):
                 continue
             if h.text.split()[0].lower() in _PLATFORM_LEAD and (
-                    sid not in first_person or _after_posting(tokens, h)):
+                    sid not in first_person or _after_posting(tokens, h)
+                    or _someone_else_acts(tokens, h)):
                 continue  # "her abuser posted on Facebook": not the worker's contact
+            if any(a <= h.start_char < b for a, b in quotes):
+                continue  # a client's words quoted ("I just need him to text me back")
             near = [s for s in served if abs(sent[s.start] - sid) <= _SENTENCE_REACH]
             if not near:
                 continue
@@ -114,6 +126,26 @@ def _after_posting(tokens: object, h: Hit) -> bool:
     """Whether "on <platform>" follows a verb of posting ("posted on Facebook")."""
     prev = tokens[h.start - 1].lower_ if h.start > 0 else ""  # type: ignore[index]
     return prev in {"posted", "posts", "post", "posting", "shared", "wrote", "said", "went"}
+
+
+def _someone_else_acts(tokens: object, h: Hit) -> bool:
+    """Whether "on <platform>" belongs to someone else's action: a third-person subject
+    or their posting comes before it, nearer than the worker ("she watched it on
+    FaceTime", "then posts their nails on Facebook"), or the worker is talking *about* something there ("talk about the
+    layoffs on Facebook")."""
+    for i in range(h.start - 1, max(-1, h.start - _SUBJECT_REACH), -1):
+        word = tokens[i].lower_  # type: ignore[index]
+        if word in _FIRST_PERSON:
+            return False
+        if word in _THIRD_PERSON or word in _TALK_ABOUT:
+            return True
+    return False
+
+
+def _describes(other: Hit, served: Hit, sent: list[int]) -> bool:
+    """Whether a served-looking phrase just describes a coworker or partner named
+    right before it ("my new coworker Marcus from the intake unit")."""
+    return sent[other.start] == sent[served.start] and 0 <= served.start - other.end <= 4
 
 
 def _gap(a: Hit, b: Hit) -> int:

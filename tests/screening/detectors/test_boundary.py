@@ -78,3 +78,49 @@ def test_when_boundary_found_then_explanation_says_why_and_cites_clause() -> Non
     assert "agency channels" in finding.explanation
     assert finding.clause == "friending-current-clients"
     assert "1.06" in finding.standard
+
+
+# Personal relationships off the feed (meeting up, games, money, invitations) and people
+# served described by where the worker serves them ("a dad from my parenting class").
+OFFLINE_POSITIVES = [
+    "A guy from my old caseload invited me to his wedding. Going!",
+    "Lent a client $50 for groceries from my own pocket, don't tell my boss",
+    "Been DMing with a mom from my parenting class on IG, she's so sweet",
+    "I follow a couple of my current clients on TikTok just to see how they're doing",
+    "Met up with one of my guys from the reentry program and we grabbed tacos",
+    "Sent my ex-client a Facebook birthday message again this year",
+    "Accepted a connection request from a former client today",
+    "Replying to @jo.k: I was your nurse on 4 West!! so glad you found me on here",
+]
+
+OFFLINE_NEGATIVES = [
+    # Coworkers and the worker's own circle are not people served.
+    "Grabbed coffee with my coworker Jen after the staff meeting, she's the best",
+    "Finally friended my new coworker Sam from the intake unit, he brought donuts",
+    "A dad from my son's soccer team asked me to join his fantasy football league",
+    # "Accepted" into a program is not accepting a request.
+    "My client got accepted into community college today and I'm so proud",
+    # Someone else's action on a platform, or talking about a topic there.
+    "my patient in room 4 watched her grandson graduate yesterday on FaceTime",
+    "A client told me she can't afford bus fare then posts her new nails on Facebook",
+    # A client's words quoted.
+    "clients be like: 'I just need my PO to text me back' sir it is 2am",
+    # Declining.
+    "To everyone asking about my client on the news: no comment. Please stop DMing me.",
+    # Pay, not money given to a client.
+    "Case managers here are paid $19/hr with 60 clients each. Share yours below.",
+]
+
+
+@pytest.mark.parametrize("text", OFFLINE_POSITIVES)
+def test_when_worker_meets_pays_or_follows_someone_served_then_boundary(text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a boundary finding in {text!r}"
+    assert all(f.category is Category.BOUNDARY for f in findings)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", OFFLINE_NEGATIVES)
+def test_when_contact_is_with_coworkers_declined_or_not_the_workers_then_no_boundary(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []
