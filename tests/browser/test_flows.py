@@ -160,6 +160,24 @@ def test_when_worker_asks_supervisor_then_supervisor_sees_it_and_answers(
     expect(worker_page.locator("#review-comment")).to_have_text("Leave out the name and the GED.")
 
 
+def test_when_worker_asks_right_after_typing_then_the_post_is_sent_once(
+    live: LiveServer, signed_in: Callable[..., tuple[Page, Any]]
+) -> None:
+    # The re-check that typing schedules (400 ms after the last key) fires while the Ask
+    # button still has focus; htmx would send it to the button's formaction, /reviews,
+    # storing the post a second time (the withdraw test once saw that copy remain).
+    worker_page, worker = signed_in("worker", supervisor=live.user("supervisor"))
+    worker_page.goto("/check")
+    _type_post(worker_page, "Should I post the photo from the family fun day?")
+    worker_page.click("#ask-supervisor")
+    expect(worker_page.locator("#ask-result #review-sent")).to_be_visible()
+    expect(worker_page.locator("#verdict")).to_have_attribute("data-verdict", re.compile(r"\w"))
+    worker_page.wait_for_timeout(800)  # past the typing delay and any request it started
+    with live.store.unit() as repos:
+        assert len(repos.reviews.for_worker(worker.id)) == 1
+    expect(worker_page.locator("#review-sent")).to_have_count(1)
+
+
 def test_when_worker_withdraws_a_request_then_it_leaves_the_supervisor_inbox(
     signed_in: Callable[..., tuple[Page, Any]],
 ) -> None:

@@ -20,5 +20,13 @@
   document.addEventListener("htmx:configRequest", function (event) {
     var token = document.querySelector("input[name=csrf_token]");
     if (token) { event.detail.headers["X-CSRF-Token"] = token.value; }
+    // A form's own requests go to its own hx-post. htmx would send them to the
+    // formaction of the button that last had focus: the re-check that typing schedules
+    // would, right after "Ask my supervisor", post the text to /reviews and store it a
+    // second time. (The Ask button's own request is made for the button, not the form.)
+    var elt = event.detail.elt;
+    if (elt && elt.tagName === "FORM" && elt.hasAttribute("hx-post")) {
+      event.detail.path = elt.getAttribute("hx-post");
+    }
   });
 })();
