@@ -15,7 +15,7 @@ from confide.screening.types import Finding
 _AGE_NUMBER = re.compile(r"\d{1,3}")
 # Only these may stand between two spans that still describe one person.
 _GLUE = re.compile(r"^[\s,()\-–—]*$")
-_PERSONISH = {"served_reference", "person", "initials", "age", "handle"}
+_PERSONISH = {"served_reference", "person", "initials", "age", "handle", "family_name"}
 
 
 def _table() -> dict:

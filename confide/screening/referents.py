@@ -54,7 +54,7 @@ def _expand(node: Any, words: dict[str, list[str]], where: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
+def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int]]]:
     """Build the Matcher once; a bad pattern fails here with the file and pattern id."""
     from confide.screening.matching import GatedMatcher
     from confide.screening.nlp import get_nlp
@@ -62,7 +62,7 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
     data = load_yaml("confide.screening.lexicons", "referents.yaml")
     words: dict[str, list[str]] = data["words"]
     matcher = GatedMatcher(get_nlp().vocab)
-    meta: dict[str, tuple[Kind, str]] = {}
+    meta: dict[str, tuple[Kind, str, int]] = {}
     sections: list[tuple[str, Kind | None]] = [
         ("served", "served"), ("served_if_work", "served_if_work"), ("events", "event"), ("not_served", None), ("work_context", "work"),
     ]
@@ -75,7 +75,9 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str]]]:
                 matcher.add(key, _expand(entry["pattern"], words, where))
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(f"bad token pattern: {exc}", location=where) from exc
-            meta[key] = (kind or entry["kind"], pid)
+            # `context_after: N`: the last N tokens only confirm the match ("the Hendersons
+            # both ..."); they are not part of the reference.
+            meta[key] = (kind or entry["kind"], pid, int(entry.get("context_after", 0)))
     return matcher, meta
 
 
@@ -101,7 +103,8 @@ def find_referents(doc: Document) -> list[Referent]:
     tokens = doc.tokens
     spans: list[Referent] = []
     for key, start, end in matcher(tokens):
-        kind, pid = meta[key]
+        kind, pid, context = meta[key]
+        end -= context
         if kind in ("served", "served_if_work") and end < len(tokens) \
                 and tokens[end].lower_ in _MODIFIED_HEADS:
             continue  # "the youth program", "a patient portal": a modifier, not a person

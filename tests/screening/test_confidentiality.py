@@ -75,7 +75,7 @@ def test_lexical_details_find_quasi_identifier_groups(text: str, group: str) -> 
         # direct: a first name the model tags as a place, acting as a person
         ("Big shoutout to Keisha and her twins for moving out of our shelter today!!", "Keisha"),
         # direct: surname inside "the X children" with a work role
-        ("Grateful to have served as guardian ad litem for the Nakamura children this spring.", "Nakamura"),
+        ("Grateful to have served as guardian ad litem for the Nakamura children this spring.", "the Nakamura children"),
         # direct: a person named by honorific and room on a unit
         ("Mrs. Chen-Liu in 412 fell because nobody could get to her in time. #nursing", "Chen-Liu"),
         # direct: a date of birth
@@ -110,3 +110,30 @@ def test_when_identifiers_belong_to_the_worker_or_coworkers_then_no_confidential
     from confide.screening.pipeline import screen
 
     assert "confidentiality" not in screen(text, learned=False).categories
+
+
+@pytest.mark.parametrize("text, family", [
+    ("Filed the petition for the Okonkwo kids this morning, hearing is next week.", "the Okonkwo kids"),
+    ("the Delgados both missed check-in again. third time.", "the Delgados"),
+    ("Court moved for the 2 Lindqvist girls. Again.", "the 2 Lindqvist girls"),
+])
+def test_when_a_family_is_named_by_surname_in_a_work_post_then_direct_stop(text: str, family: str) -> None:
+    findings = _detect(text)
+    named = [f for f in findings if f.text == family]
+    assert named and named[0].severity is Verdict.STOP and named[0].kind == "family_name"
+
+
+@pytest.mark.parametrize("text", [
+    "Watched the Simpsons with my kids tonight, best night in weeks.",
+    "the Hendersons next door invited us to a bbq",
+])
+def test_when_a_plural_surname_is_not_about_work_then_no_finding(text: str) -> None:
+    assert _detect(text) == []
+
+
+def test_when_an_adult_protective_case_names_an_elder_then_it_is_flagged() -> None:
+    text = "APS case on Mr. Lionel Okafor, 79, Birch Lane in Dunmore. Investigating tomorrow."
+    entities = [_ent(text, "Lionel Okafor", "PERSON", "ner"), _ent(text, "79", "AGE"),
+                _ent(text, "Birch Lane", "LOCATION", "ner"), _ent(text, "Dunmore", "LOCATION", "ner")]
+    findings = _detect(text, entities)
+    assert any(f.text == "Lionel Okafor" and f.severity is Verdict.STOP for f in findings)

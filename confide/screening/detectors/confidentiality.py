@@ -249,6 +249,13 @@ class ConfidentialityDetector(Detector):
         window = int(data["threshold"]["window"])
         text = ctx.doc.text
         findings: list[Finding] = []
+        for ref in ctx.served:
+            if ref.pattern in _SURNAME_PATTERNS and not _belongs_to_non_client(
+                    _as_entity(ref), ctx.blockers, text):
+                findings.append(self._make(ctx.doc, ref.start, ref.end, (
+                    f"\u201c{ref.text}\u201d names a family you serve by its surname. Anyone "
+                    "who knows them learns they receive services from you, which is theirs to "
+                    "share, not yours."), Verdict.STOP, "PERSON", "family_name"))
         for e in ctx.entities:
             kind = _entity_kind(e)
             birth = kind == "DATE_TIME" and _is_birth_date(text, e)
@@ -439,6 +446,14 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
     if e.entity == "ORGANIZATION" and work:
         return Entity("LOCATION", e.start, e.end, e.text, e.score, e.recognizer)
     return e
+
+
+# Served references that carry a family's surname ("the Okafor kids", "the Hendersons").
+_SURNAME_PATTERNS = frozenset({"surname-family", "surname-family-count", "surname-plural"})
+
+
+def _as_entity(ref: Referent) -> Entity:
+    return Entity("PERSON", ref.start, ref.end, ref.text, 1.0, "referents")
 
 
 def _as_referent(e: Entity) -> Referent:
