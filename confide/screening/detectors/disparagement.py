@@ -14,6 +14,9 @@ Cues come from ``lexicons/disparagement.yaml``:
   the cue than any workplace or self target ("management would rather ..." is not it);
 * ``weak`` cues (a melting-face emoji, counting someone's calls) need two together, plus
   a served target; a laugh adds to a weak cue but never counts alone.
+* a quote turned into a nickname for people served ("the 'my baby would never' parents")
+  or into a dismissal of their need ("another 'emergency'") counts as a mocking frame,
+  unless its sentence is about the workplace or the worker.
 """
 
 from __future__ import annotations
@@ -49,6 +52,15 @@ _EXPLAIN = {"label": "label", "label_context": "label", "contempt": "contempt",
 _SCARE_QUOTE = re.compile(
     r"(?<![\w'’])['‘\"“]((?:[^'‘’\"“”\n]|(?<=\w)['’](?=\w)){1,60}?)['’\"”](?![\w])")
 _NEGATION_WINDOW = 2
+# A quote used as a nickname for people served: "the 'I'm allergic to everything but
+# Dilaudid' patients", "the 'my baby would never' parents", "my 'I'm a great parent' moms".
+_NICKNAME_NOUNS = {"crowd", "crew", "club", "type", "types", "families", "family", "patients",
+                   "patient", "pts", "pt", "parents", "parent", "moms", "mom", "dads", "dad",
+                   "guy", "guys", "lady", "ladies", "client", "clients", "folks", "kids",
+                   "kid", "squad", "brigade", "gang", "residents", "resident", "callers",
+                   "caller", "mothers", "fathers", "people"}
+# "another 'emergency'", "another 'OD'": quoting a need back as if it were not real.
+_DISMISSIVE_BEFORE = {"another", "yet"}
 _PRONOUNS = {"they", "them", "he", "him", "she", "her", "these", "those"}
 
 
@@ -90,7 +102,10 @@ class DisparagementDetector(Detector):
                 ok = _about_served(h, hits, sent)
             if ok:
                 accepted.append((h, h.concept))
-        accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)[:2]]
+        nicknames = _quoted_nicknames(doc, hits, sent, work)
+        accepted += [(q, "mock_frame") for q in nicknames]
+        accepted += [(q, "weak") for q in _scare_quotes(doc, hits, sent)[:2]
+                     if not any(_overlaps(q, n) for n in nicknames)]
         accepted += [(t, "contempt") for t in _traits_of_served(doc, hits, sent)]
         strong = [a for a in accepted if a[1] in _STRONG]
         weak = [a for a in accepted if a[1] == "weak"]
@@ -109,6 +124,35 @@ class DisparagementDetector(Detector):
                          lex.explain(key, text=h.text), sev)
             for h, key, sev in _dedupe(chosen)
         ]
+
+
+def _quoted_nicknames(doc: Document, hits: Hits, sent: list[int], work: bool) -> list[Hit]:
+    """Quotes turned into nicknames for people served ("the 'my cousin is a nurse'
+    families") or into a dismissal of their need ("another 'level 10 pain'"), in a
+    sentence that is not about the workplace or the worker."""
+    tokens = doc.tokens
+    blocked = {sent[o.start] for o in hits.of("non_target", "self_target")}
+    found: list[Hit] = []
+    for m in _SCARE_QUOTE.finditer(doc.text):
+        words = m.group(1).split()
+        # A nickname is a phrase someone said ("'my baby would never' parents"), not one
+        # emphasised word ("'anonymous' patient stories") or a quoted sentence.
+        if len(words) > 14 or m.group(1).rstrip()[-1:] in ".!?":
+            continue
+        span = tokens.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or sent[span.start] in blocked:
+            continue
+        after = tokens[span.end].lower_ if span.end < len(tokens) else ""
+        before = tokens[span.start - 1].lower_ if span.start > 0 else ""
+        nickname = len(words) >= 2 and after in _NICKNAME_NOUNS and (
+            after != "people" or bool(hits.of("served")))
+        dismissal = before in _DISMISSIVE_BEFORE and (work or bool(hits.of("served")))
+        if nickname or dismissal:
+            end = span.end + 1 if nickname else span.end
+            whole = tokens[span.start:end]
+            found.append(Hit("quote", whole.start, whole.end, whole.start_char,
+                             whole.end_char, whole.text))
+    return found
 
 
 def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:

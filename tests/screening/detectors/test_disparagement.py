@@ -139,3 +139,48 @@ def test_when_post_mocks_clients_and_talks_pay_then_both_reported() -> None:
     assert "disparagement" in report.categories
     assert report.protected_speech is True
     assert report.verdict is Verdict.STOP
+
+
+SARCASM_AND_NICKNAMES = [
+    # A nickname for someone served, with an eye-roll.
+    "our favorite regular is back for the third time this week 🙄",
+    # Scare quotes dismissing someone's need.
+    "another 'emergency' from the guy in room 4. it was a hangnail 😂",
+    # A quoted phrase turned into a nickname for a group of parents.
+    "the 'I know my rights' dads at visitation are my favorite kind of dads 🙃",
+    # A game format made of people served.
+    "dementia unit bingo: someone asks for their mom, someone escapes, someone bites 😂",
+    # Mocking intelligence.
+    "some of these parents couldn't find the school with a map",
+    # Comparing people served to small children.
+    "our shelter residents are basically toddlers with cigarettes",
+]
+
+NOT_ABOUT_PEOPLE_SERVED = [
+    # Mocking management and pay with scare quotes (protected speech).
+    "Management calls this a 'retention bonus.' It's $50. We're organizing.",
+    "the 'we're a family here' crowd in HR just cut our mileage reimbursement",
+    # Self-deprecation.
+    "I'm such a drama llama today, sorry team 😂",
+    # Affection.
+    "Love my kiddos, they made me a card with 11 spelling mistakes and it's perfect",
+    # Venting about the system.
+    "The county's new 'efficiency' policy means 60 clients each. This system is broken.",
+    # Bingo with one's own family.
+    "Went to bingo night at the senior center with my grandma, she won twice 🎉",
+]
+
+
+@pytest.mark.parametrize("text", SARCASM_AND_NICKNAMES)
+def test_when_a_worker_mocks_people_served_with_sarcasm_or_nicknames_then_disparagement(
+        text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a disparagement finding on {text!r}"
+    assert all(f.category is Category.DISPARAGEMENT for f in findings)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", NOT_ABOUT_PEOPLE_SERVED)
+def test_when_a_worker_mocks_management_or_themselves_or_is_affectionate_then_no_finding(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []
