@@ -99,3 +99,30 @@ def test_when_post_names_public_employer_or_supervisor_then_explanation_says_whi
 def test_when_private_employer_then_no_public_sector_note() -> None:
     finding = run(DETECTOR, "Mandatory overtime again at Mercy West.")[0]
     assert "This post mentions a public employer" not in finding.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "23 kids on my caseload and they want me to cover intake too.",
+    "Four more counselors quit this month and admin's answer was a resilience webinar.",
+    "Filing a grievance tomorrow, who else got docked pay for late notes?",
+    "We still do home visits alone at night with no body armor.",
+    "Our hero pay was promised in spring. It never came.",
+    "Down to 1 overnight staffer for 40 beds again.",
+    "I carry 90+ cases. Nobody can do this well.",
+    "Sign the letter to the county commissioners about our caseloads, link in bio.",
+])
+def test_when_post_raises_caseload_quitting_grievance_or_safety_then_protected(
+        text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected protected speech in {text!r}"
+    assert all(f.severity is Verdict.OK for f in findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Happy Hanukkah! Our break room menorah is battery operated because fire code",
+    "A client asked if she could pay me back for the bus tokens. No need!",
+    "90 yo man living alone with no heat, got him a space heater today",
+    "Today he walked out of the PICU on his own two feet",
+])
+def test_when_words_only_look_like_terms_of_work_then_not_protected(text: str) -> None:
+    assert run(DETECTOR, text) == []
