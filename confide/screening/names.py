@@ -47,6 +47,9 @@ def _read(*fnames: str) -> frozenset[str]:
     return frozenset(names)
 
 
+_DOTTED_INITIALS = re.compile(r"^[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.?)?$")
+
+
 def _words(text: str) -> list[str]:
     return [w.strip("'’.").lower() for w in _WORD.findall(text) if w.strip("'’.")]
 
@@ -59,6 +62,8 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
     capitalised = [w for w in e.text.split() if w[:1].isupper()]
     if after_served or _HONORIFIC.search(text[max(0, e.start - 12):e.start]):
         return True
+    if _DOTTED_INITIALS.match(e.text.strip()):
+        return True  # "R.J.", "A.B.": initials stand for a person
     if len(capitalised) >= 2:
         # "Jaylen Brooks" yes; "Adult Probation" no: one word must be a known name.
         return any(w in known_names() for w in words)

@@ -54,7 +54,7 @@ def _expand(node: Any, words: dict[str, list[str]], where: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int]]]:
+def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str]]]]:
     """Build the Matcher once; a bad pattern fails here with the file and pattern id."""
     from confide.screening.matching import GatedMatcher
     from confide.screening.nlp import get_nlp
@@ -62,7 +62,7 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int]]]:
     data = load_yaml("confide.screening.lexicons", "referents.yaml")
     words: dict[str, list[str]] = data["words"]
     matcher = GatedMatcher(get_nlp().vocab)
-    meta: dict[str, tuple[Kind, str, int]] = {}
+    meta: dict[str, tuple[Kind, str, int, frozenset[str]]] = {}
     sections: list[tuple[str, Kind | None]] = [
         ("served", "served"), ("served_if_work", "served_if_work"), ("events", "event"), ("not_served", None), ("work_context", "work"),
     ]
@@ -77,7 +77,10 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int]]]:
                 raise InputError(f"bad token pattern: {exc}", location=where) from exc
             # `context_after: N`: the last N tokens only confirm the match ("the Hendersons
             # both ..."); they are not part of the reference.
-            meta[key] = (kind or entry["kind"], pid, int(entry.get("context_after", 0)))
+            # `not_before: [words]`: no match when one of these follows ("my 4" is a child,
+            # "my 4 pm" an appointment).
+            meta[key] = (kind or entry["kind"], pid, int(entry.get("context_after", 0)),
+                         frozenset(str(w).lower() for w in entry.get("not_before") or ()))
     return matcher, meta
 
 
@@ -103,7 +106,9 @@ def find_referents(doc: Document) -> list[Referent]:
     tokens = doc.tokens
     spans: list[Referent] = []
     for key, start, end in matcher(tokens):
-        kind, pid, context = meta[key]
+        kind, pid, context, not_before = meta[key]
+        if not_before and end < len(tokens) and tokens[end].lower_ in not_before:
+            continue
         end -= context
         if kind in ("served", "served_if_work") and end < len(tokens) \
                 and tokens[end].lower_ in _MODIFIED_HEADS:

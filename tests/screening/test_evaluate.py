@@ -81,7 +81,10 @@ def test_names_are_looked_up_only_when_they_could_change_the_verdict() -> None:
     from confide.screening.pipeline import screen
 
     personal = "Great keynote by Dr. Maya Chen at the conference in Springfield today."
-    assert [e.entity for e in screen(personal).entities if e.entity == "PERSON"] == []
-    assert "PERSON" in {e.entity for e in screen(personal, all_entities=True).entities}
+    # The statistical model does not run on a personal post (the name lists may still
+    # spot "Maya Chen"); asked for every entity, it does.
+    assert [e for e in screen(personal).entities if e.recognizer == "ner"] == []
+    assert "PERSON" in {e.entity for e in screen(personal, all_entities=True).entities
+                        if e.recognizer == "ner"}
     work = "Shoutout to my client Devon who finally got his GED today!!"
     assert "PERSON" in {e.entity for e in screen(work).entities}

@@ -414,6 +414,10 @@ def _has_honorific(text: str, e: Entity) -> bool:
     return re.search(r"\b(?:mr|mrs|ms|miss|mx)\.?\s*$", text[max(0, e.start - 6):e.start], re.IGNORECASE) is not None
 
 
+_DOTTED_PAIR = re.compile(r"^[A-Z]\.\s?[A-Z]\.$")
+# Dotted pairs that are places, groups or programmes, not a person's initials.
+_DOTTED_NOT_PEOPLE = frozenset({"A.A.", "N.A.", "U.S.", "U.N.", "U.K.", "D.C.", "L.A.", "P.E.", "E.R.",
+                                "O.T.", "P.T.", "A.M.", "P.M.", "N.Y.", "S.F.", "D.A.", "P.D."})
 _AGE_LIKE = re.compile(r"^\d{1,3}[- ](?:year|yr)s?[- ](?:old|young)$|^\d{1,3}[- ]?(?:yo|y/o)$", re.IGNORECASE)
 _PERSON_NEXT = re.compile(r"^\s*(?:and (?:her|his|their)\b|'s\b|’s\b|who\b|is\b|was\b|has\b|had\b|just\b|finally\b)", re.IGNORECASE)
 _FACILITY_HEAD = re.compile(
@@ -439,6 +443,10 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
             and _PERSON_NEXT.match(text[e.end:e.end + 14])):
         # "Keisha and her twins", "Marcus's court date": a first name acting as a person
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
+    if (e.entity in ("ORGANIZATION", "LOCATION") and _DOTTED_PAIR.match(e.text.strip())
+            and e.text.strip().upper() not in _DOTTED_NOT_PEOPLE):
+        # "T.K. showed up to check-in": the model often calls dotted initials an organisation
+        return Entity("INITIALS", e.start, e.end, e.text, e.score, e.recognizer)
     if e.entity == "DATE_TIME" and _AGE_LIKE.match(e.text.strip()):
         return Entity("AGE", e.start, e.end, e.text, e.score, e.recognizer)
     if e.entity in ("PERSON", "ORGANIZATION") and _FACILITY_HEAD.search(e.text.strip()):

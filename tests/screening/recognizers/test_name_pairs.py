@@ -1,0 +1,51 @@
+"""Name pairs: a known first name and surname, capitalised, found without the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from confide.screening.base import Document
+from confide.screening.recognizers.name_pairs import NamePairRecognizer
+
+
+def _names(text: str) -> list[str]:
+    return [e.text for e in NamePairRecognizer().analyze(Document(text))]
+
+
+def test_when_a_first_name_and_surname_follow_a_verb_then_they_are_a_person() -> None:
+    assert _names("Handed Maria Lopez her diploma this morning.") == ["Maria Lopez"]
+
+
+def test_when_two_people_are_named_then_each_is_found() -> None:
+    assert _names("Jaylen Brooks and Maria Lopez both graduated") == ["Jaylen Brooks", "Maria Lopez"]
+
+
+@pytest.mark.parametrize("text", [
+    "Adult Probation called back", "Happy Birthday to you", "maria lopez in lower case",
+    "New York City", "MARIA LOPEZ shouting",
+])
+def test_when_words_are_common_lower_case_or_shouted_then_no_person(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_when_the_client_is_named_only_by_first_and_last_name_then_the_post_is_stopped() -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen("Handed Maria Lopez her certificate of completion today. Off paper, no violations.",
+                    learned=False)
+    assert "confidentiality" in report.categories
+    assert "Maria Lopez" not in report.redacted
+
+
+def test_when_an_appointment_time_follows_my_then_it_is_not_the_workers_child() -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen("shoutout to my 3pm, Jaylen, who finally told his dad. so brave.", learned=False)
+    assert "confidentiality" in report.categories
+
+
+def test_when_dotted_initials_follow_a_work_event_then_they_identify_a_client() -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen("T.K. showed up to check-in high again. two strikes now.", learned=False)
+    assert "confidentiality" in report.categories
