@@ -13,6 +13,11 @@ lost review items. What it does:
    in a subprocess with the same bounds (``benchmarks/load_client.py``).
 4. ``--reviews`` "Ask my supervisor" requests sent at once over a signed-in browser
    session (16 at a time); the stored rows are then counted through the repository.
+5. Where the CPU went: the server's processes' CPU time during the load over the requests
+   answered (Linux ``/proc``), against ``confide.screen`` timed on the same posts in this
+   process after the run; the difference is the request path around the check (HTTP,
+   routing, token check, validation, JSON, logging). The load average is printed too:
+   figures from a machine that is busy with other work are low.
 
 The per-token API rate limit (``CONFIDE_API_RATE_LIMIT``, 600 a minute) is raised for
 the run: one token is the whole load here, which the limit exists to refuse.
@@ -146,6 +151,39 @@ def wait_ready(base: str, server: subprocess.Popen[bytes], token: str, timeout: 
     with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as client:
         for text in load_posts(40):
             client.post("/api/v1/screen", json={"text": text}, timeout=60)
+
+
+def server_cpu_seconds(server: subprocess.Popen[bytes]) -> float | None:
+    """User + system CPU seconds of every live process in the server's group (Linux only)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        # after the command name: state, ppid, pgrp, ..., utime (12th), stime (13th)
+        if int(fields[2]) == server.pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def screen_cpu_ms(posts: list[str], rounds: int = 3) -> float:
+    """CPU milliseconds per post of ``confide.screen`` and ``to_dict`` in this process."""
+    import confide
+
+    for text in posts[:40]:  # load the model and warm up
+        confide.screen(text)
+    start = time.process_time()
+    for _ in range(rounds):
+        for text in posts:
+            confide.screen(text).to_dict()
+    return (time.process_time() - start) * 1000 / (rounds * len(posts))
 
 
 def stop_server(server: subprocess.Popen[bytes]) -> None:
@@ -297,6 +335,24 @@ def send_reviews(base: str, n: int, database_url: str, worker_id: int) -> dict[s
     }
 
 
+def cpu_rows(load: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Where each request's CPU went: inside confide.screen and around it."""
+    before, after = load["load_average"]
+    rows = [("load average", f"{before:.1f} before, {after:.1f} after", "(2+ = other work)")]
+    screen = load["screen_cpu_ms"]
+    if "server_cpu_ms" not in load:
+        return [*rows, ("CPU in screen()", f"{screen:.2f} ms per post", "")]
+    total = load["server_cpu_ms"]
+    cores = os.cpu_count() or 1
+    return [
+        *rows,
+        ("server CPU", f"{total:.2f} ms per request", ""),
+        ("  in screen()", f"{screen:.2f} ms per post (alone, in one process)", ""),
+        ("  around it", f"{total - screen:.2f} ms per request", ""),
+        ("CPU ceiling", f"{cores * 1000 / total:.0f} req/s on {cores} cores", ""),
+    ]
+
+
 def table(load: dict[str, Any], reviews: dict[str, Any], args: argparse.Namespace) -> str:
     """The results as a plain text table with the goals."""
 
@@ -326,6 +382,7 @@ def table(load: dict[str, Any], reviews: dict[str, Any], args: argparse.Namespac
             (f"< {GOAL_P99_MS:.0f} ms: {mark(load['p99_ms'] < GOAL_P99_MS)}"),
         ),
         ("latency max", f"{load['max_ms']:.1f} ms", ""),
+        *cpu_rows(load),
         (
             "errors",
             f"{load['errors']} {load.get('error_kinds', '')}",
@@ -371,7 +428,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--connections", type=int, default=16, help="open connections")
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
-    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="server processes (default: one per core; checks are CPU-bound)",
+    )
     parser.add_argument("--reviews", type=int, default=100, help="review requests sent at once")
     parser.add_argument("--posts", type=int, default=200, help="distinct posts cycled")
     parser.add_argument(
@@ -412,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"load for {args.duration} s with {'wrk' if use_wrk else 'the Python client'} ...",
                 file=sys.stderr,
             )
+            load_before = os.getloadavg()[0]
+            cpu_before = server_cpu_seconds(server)
             if use_wrk:
                 script = Path(tmp) / "screen.lua"
                 per_thread = max(1, args.max_requests // args.threads)
@@ -421,10 +485,16 @@ def main(argv: list[str] | None = None) -> int:
                 posts_file = Path(tmp) / "posts.json"
                 posts_file.write_text(json.dumps(posts), encoding="utf-8")
                 load = run_python_client(base, posts_file, token, args)
+            cpu_after = server_cpu_seconds(server)
+            load["load_average"] = [load_before, os.getloadavg()[0]]
+            if cpu_before is not None and cpu_after is not None and load["requests"]:
+                load["server_cpu_ms"] = (cpu_after - cpu_before) * 1000 / load["requests"]
             print(f"sending {args.reviews} review requests at once ...", file=sys.stderr)
             reviews = send_reviews(base, args.reviews, database_url, worker_id)
         finally:
             stop_server(server)
+    print("timing confide.screen on the same posts ...", file=sys.stderr)
+    load["screen_cpu_ms"] = screen_cpu_ms(posts)
     print(table(load, reviews, args))
     if args.json:
         args.json.write_text(json.dumps({"load": load, "reviews": reviews}, indent=2) + "\n")
