@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from confide.screening.types import Report
 
 
-def screen(text: str, policy: Any = None) -> "Report":
+def screen(text: str, policy: Any = None) -> Report:
     """Screen one post and return a :class:`~confide.screening.types.Report`.
 
     Imported lazily so that ``import confide`` stays cheap for commands that never screen.
@@ -42,4 +42,4 @@ def decide(situation: Any, policy: Any) -> Any:
     return _decide(situation, policy)
 
 
-__all__ = ["screen", "decide", "__version__"]
+__all__ = ["__version__", "decide", "screen"]

@@ -45,7 +45,7 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
              protected: bool) -> dict[str, float]:
     """The features the model reads; training calls this same function.
 
-    Words and word pairs (lower-cased tokens), plus what the rules found: categories,
+    Words, word pairs and letter 4-grams (lower-cased tokens), plus what the rules found: categories,
     the kind of each finding, entity types, protected speech, who the post is about
     (referent kinds and patterns) and which quasi-identifiers it holds, with the best
     anchor score in steps.
@@ -68,6 +68,12 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
         out[f"w:{t}"] = 1.0
     for a, b in pairwise(toks):
         out[f"b:{a}_{b}"] = 1.0
+    for t in toks:
+        # Letter 4-grams of each word: "kiddo", "kiddos" and "kidd0" share most of them,
+        # so a spelling, slang form or typo the tuning posts never used still counts.
+        w = f"<{t}>"
+        for i in range(len(w) - 3):
+            out[f"c:{w[i:i + 4]}"] = 1.0
     for f in findings:
         out[f"rule:{f.category.value}"] = 1.0
         out[f"kind:{f.category.value}:{f.kind}"] = 1.0
@@ -75,6 +81,42 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
         out[f"ent:{e.entity}"] = 1.0
     if protected:
         out["rule:protected-speech"] = 1.0
+    out.update(_context_features(doc, entities))
+    return out
+
+
+def _context_features(doc: Document, entities: Sequence[Entity]) -> dict[str, float]:
+    """Who-and-what signals that carry over to posts phrased like none in training.
+
+    Words alone learn the tuning files' phrasings; these say, whatever the words, whether
+    the post names someone (a capitalised known first name or surname, a word the NER
+    gate would parse) and whether it speaks about the worker's work or a person served,
+    and pair the two: a name in a post about work is what a breach usually looks like.
+    """
+    from confide.screening.names import first_names, known_names
+    from confide.screening.recognizers.ner import needs_ner
+    from confide.screening.referents import in_work_context, served_references
+
+    firsts, knowns = first_names(), known_names()
+    who: set[str] = set()
+    prev_end = True  # the first token opens a sentence
+    for t in doc.tokens:
+        if t.is_title and not prev_end:
+            low = t.lower_
+            if low in firsts:
+                who.add("first-name")
+            elif low in knowns:
+                who.add("surname")
+        prev_end = t.is_punct and t.text in (".", "!", "?", "\n") or t.is_space
+    if needs_ner(doc):
+        who.add("capitalised")
+    who.update(f"entity-{e.entity}" for e in entities)
+    where = {"work"} if in_work_context(doc) else set()
+    if served_references(doc):
+        where.add("served")
+    out = {f"who:{w}": 1.0 for w in who}
+    out.update({f"where:{w}": 1.0 for w in where})
+    out.update({f"pair:{w}&{x}": 1.0 for w in where for x in who})
     return out
 
 
@@ -93,7 +135,8 @@ class CategoryModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def top_words(self, feats: Iterable[str], n: int = 3) -> list[str]:
-        """The word features that pushed the score up the most."""
+        """The word features that pushed the score up the most (letter groups are not
+        shown: "iddo" explains nothing to a worker)."""
         scored = [(self.weights.get(k, 0.0), k) for k in feats if k.startswith(("w:", "b:"))]
         return [k for w, k in sorted(scored, reverse=True)[:n] if w > 0]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from confide.errors import NotFoundError
@@ -30,7 +30,7 @@ def load_template(name: str) -> Policy:
     return _parsed(name).model_copy(deep=True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(name: str) -> Policy:
     # Templates are read-only package data: parse each once per process.
     return load_policy_text(template_text(name), source=f"{name}.yaml")

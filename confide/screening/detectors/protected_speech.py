@@ -61,7 +61,7 @@ class ProtectedSpeechDetector(Detector):
         for sid, kinds in signals.items():
             if sid in topics or len(kinds) < 2 or not kinds & _CONTEXT:
                 continue  # "full benefits, student loans": a job ad, not a concern
-            named = [k.removeprefix("weak_") for k in kinds if k.startswith("weak_")]
+            named = [k.removeprefix("weak_") for k in sorted(kinds) if k.startswith("weak_")]
             topics[sid] = named or ["management"]
             anchor[sid] = next(h.start for h in hits.all if sent[h.start] == sid
                                and h.concept in kinds)
