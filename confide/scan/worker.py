@@ -95,7 +95,35 @@ def screen_chunk(items: Sequence[Item], policy: PolicyText | None = None) -> lis
         loaded = load_policy(policy)
     except ConfideError as exc:
         return [("", "broken", f"Confide cannot read the policy: {exc}")]
-    return [screen_item(item, loaded) for item in items]
+    return screen_items(items, loaded)
+
+
+def screen_items(items: Sequence[Item], policy: Any = None) -> list[Result]:
+    """Screen posts together (the model reads them in one batch); never raises.
+
+    Should the batch fail as a whole, each post is screened on its own, so one post that
+    breaks Confide is reported alone and the others still come out.
+    """
+    texts = [text for _, _, text, error in items if error is None and text is not None]
+    try:
+        from confide.screening.pipeline import screen_many
+
+        reports = iter(screen_many(texts, policy=policy))
+    except Exception:  # noqa: BLE001 - fall back to one at a time, which isolates the post
+        return [screen_item(item, policy) for item in items]
+    out: list[Result] = []
+    for item in items:
+        line, rid, text, error = item
+        if error is not None or text is None:
+            out.append(screen_item(item, policy))
+            continue
+        report = next(reports)
+        if isinstance(report, InputError):
+            out.append((error_line(rid, line, report.message), "bad", report.message))
+        else:
+            out.append((json.dumps({"id": rid, **report.to_dict()}, ensure_ascii=False),
+                        report.verdict.value, None))
+    return out
 
 
 def init_worker() -> None:

@@ -48,19 +48,57 @@ def recognize(doc: Document, *, all_entities: bool = False) -> list[Entity]:
     ~60x a tokenisation) runs after them, and only if :func:`names_can_matter` says a
     name or place could change the verdict, or ``all_entities`` asks for every entity.
     """
+    found = _recognize_cheap(doc)
+    if _needs_expensive(doc, all_entities):
+        for recognizer in default_recognizers():
+            if getattr(recognizer, "expensive", False):
+                found.extend(recognizer.analyze(doc))
+    return resolve_entity_overlaps(found)
+
+
+def _recognize_cheap(doc: Document) -> list[Entity]:
+    """The pattern recognizers' entities (computed once per document), set on ``doc``."""
+    cached = doc.__dict__.get("_cheap_entities")
+    if cached is None:
+        cached = [e for r in default_recognizers() if not getattr(r, "expensive", False)
+                  for e in r.analyze(doc)]
+        doc.__dict__["_cheap_entities"] = cached
+        doc.entities = resolve_entity_overlaps(cached)
+    return list(cached)
+
+
+def _needs_expensive(doc: Document, all_entities: bool) -> bool:
+    """Whether the statistical model runs on this post (after the cheap recognizers)."""
     from confide.screening.referents import names_can_matter
 
-    recognizers = default_recognizers()
-    found: list[Entity] = []
-    for recognizer in recognizers:
-        if not getattr(recognizer, "expensive", False):
-            found.extend(recognizer.analyze(doc))
-    doc.entities = resolve_entity_overlaps(found)
-    expensive = [r for r in recognizers if getattr(r, "expensive", False)]
-    if expensive and (all_entities or names_can_matter(doc)):
-        for recognizer in expensive:
-            found.extend(recognizer.analyze(doc))
-    return resolve_entity_overlaps(found)
+    expensive = [r for r in default_recognizers() if getattr(r, "expensive", False)]
+    return bool(expensive) and (all_entities or names_can_matter(doc))
+
+
+def parse_together(docs: Sequence[Document], *, all_entities: bool = False) -> None:
+    """Run the statistical model once over every post that will need it.
+
+    spaCy's NER costs about half as much per post in a batch as one post at a time (its
+    per-call overhead is shared), so batch callers (``confide scan``, the API under load)
+    parse here first; :func:`recognize` then finds each post already parsed. The posts
+    chosen are exactly those :func:`recognize` would parse, so reports do not change.
+    """
+    from confide.screening.nlp import NER_ONLY_DISABLE, get_nlp
+
+    expensive = [r for r in default_recognizers() if getattr(r, "expensive", False)]
+    need = []
+    for doc in docs:
+        _recognize_cheap(doc)
+        if doc.is_parsed or not _needs_expensive(doc, all_entities):
+            continue
+        if any(getattr(r, "wants_parse", lambda _d: True)(doc) for r in expensive):
+            need.append(doc)
+    if not need:
+        return
+    parsed = get_nlp().pipe((d.tokens for d in need), disable=list(NER_ONLY_DISABLE),
+                            batch_size=max(1, len(need)))
+    for doc, result in zip(need, parsed, strict=True):
+        doc.__dict__["parsed"] = result
 
 
 def resolve_entity_overlaps(entities: Sequence[Entity]) -> list[Entity]:
@@ -129,6 +167,10 @@ def apply_rules(text: str, *, all_entities: bool = False) -> tuple[Document, lis
     The learned model is trained on exactly this output, so training and screening share it.
     """
     doc = Document(normalise(text))
+    return _apply_rules(doc, all_entities=all_entities)
+
+
+def _apply_rules(doc: Document, *, all_entities: bool) -> tuple[Document, list[Finding], list[ProtectedSpeech]]:
     doc.entities = recognize(doc, all_entities=all_entities)
     violations, protected = split_protected(merge_findings(detect(doc)))
     return doc, violations, protected
@@ -143,12 +185,40 @@ def screen(text: str, policy: Any = None, *, learned: bool = True,
     :param all_entities: run the statistical NER model on every post, so that ``entities``
         lists names and places even where they cannot change the verdict (slower).
     """
+    return _report(text, Document(normalise(text)), policy, learned=learned, all_entities=all_entities)
+
+
+def screen_many(texts: Sequence[str], policy: Any = None, *, policies: Sequence[Any] | None = None,
+                learned: bool = True, all_entities: bool = False) -> list[Report | InputError]:
+    """Screen several posts at once: for each, what :func:`screen` returns, or the
+    :class:`InputError` it would raise (an empty or overlong post spoils only itself).
+
+    The statistical model reads the posts that need it in one batch
+    (:func:`parse_together`), which is where the time goes. ``policies`` gives each post
+    its own policy (the web app batches checks from different agencies' users).
+    """
+    if policies is not None and len(policies) != len(texts):
+        raise ValueError("policies must have one entry per text")
+    docs: list[Document | InputError] = []
+    for text in texts:
+        try:
+            docs.append(Document(normalise(text)))
+        except InputError as exc:
+            docs.append(exc)
+    parse_together([d for d in docs if isinstance(d, Document)], all_entities=all_entities)
+    return [d if isinstance(d, InputError) else
+            _report(text, d, policies[i] if policies is not None else policy,
+                    learned=learned, all_entities=all_entities)
+            for i, (text, d) in enumerate(zip(texts, docs, strict=True))]
+
+
+def _report(text: str, doc: Document, policy: Any, *, learned: bool, all_entities: bool) -> Report:
     from confide.screening.clauses import apply_policy
     from confide.screening.learned import second_opinion
     from confide.screening.redact import redact
     from confide.screening.summary import summarise
 
-    doc, violations, protected = apply_rules(text, all_entities=all_entities)
+    doc, violations, protected = _apply_rules(doc, all_entities=all_entities)
     if learned:
         extra, extra_protected = second_opinion(doc, violations, doc.entities, protected)
         violations = merge_findings(violations + extra)

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-import confide
 from confide.errors import InputError
 from confide.scan import JsonlWriter, Record, ScanOptions, scan_file, scan_records, worker
 from tests.scan.conftest import many_posts, read_output
@@ -129,15 +128,19 @@ def test_when_reading_stops_midway_then_the_output_is_a_valid_prefix_of_whole_li
 def test_when_screening_raises_then_post_is_reported_by_error_type_without_its_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    secret = "Marker-7f3a the client Jo Quill"
-    real = confide.screen
+    from confide.screening import pipeline
 
-    def flaky(text: str, policy: Any = None) -> Any:
+    secret = "Marker-7f3a the client Jo Quill"
+    real = pipeline._report
+
+    def flaky(text: str, *args: Any, **kwargs: Any) -> Any:
         if "Marker" in text:
             raise ValueError(f"cannot handle {text}")
-        return real(text, policy)
+        return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(confide, "screen", flaky)
+    # Batch and one-at-a-time screening both end in _report: the batch fails, then each
+    # post is screened alone, and only the one that breaks is reported as failed.
+    monkeypatch.setattr(pipeline, "_report", flaky)
     records = [Record(1, "a", "Good morning team."), Record(2, "b", secret), Record(3, "c", "Bye.")]
     with JsonlWriter(tmp_path / "o.jsonl") as writer:
         summary = scan_records(records, writer, ScanOptions(workers=1))
