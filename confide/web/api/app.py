@@ -55,15 +55,6 @@ def _policy(request: Request, repos: Repos, policy_id: int | None) -> Any:
     return published_policy(repos, policy_id, request.app.state.policy_cache)
 
 
-def _screen(policy: Any, text: str, location: str) -> dict[str, Any]:
-    import confide
-
-    try:
-        return confide.screen(text, policy=policy).to_dict()
-    except InputError as exc:
-        raise InputError(exc.message, location=location) from None
-
-
 @router.post("/screen", name="api.screen", response_model=ReportOut)
 async def screen(
     request: Request,
@@ -77,7 +68,10 @@ async def screen(
     # The hot path of the API: no database session (the policy is cached, the token
     # check too), and the check itself queues for the process's screening thread.
     policy = await current_policy(request, body.policy_id)
-    report = await screener(request).run(_screen, policy, body.text, "body.text")
+    try:
+        report = await screener(request).screen(body.text, policy)
+    except InputError as exc:
+        raise InputError(exc.message, location="body.text") from None
     # Returned as-is: the report already is the contract, so no second validation pass.
     return JSONResponse(report)
 
@@ -95,10 +89,17 @@ def scan(
     if len(body.posts) > limit:
         raise InputError(f"at most {limit} posts per call", location="body.posts")
     policy = _policy(request, repos, body.policy_id)
-    results = [
-        {"id": post.id, **_screen(policy, post.text, f"body.posts[{i}].text")}
-        for i, post in enumerate(body.posts)
-    ]
+    from confide.screening.pipeline import screen_many
+
+    # Screened together: the statistical model reads the posts that need it in batches.
+    results: list[dict[str, Any]] = []
+    for start in range(0, len(body.posts), 64):
+        chunk = body.posts[start:start + 64]
+        for i, (post, report) in enumerate(zip(chunk, screen_many([p.text for p in chunk], policy),
+                                               strict=True), start):
+            if isinstance(report, InputError):
+                raise InputError(report.message, location=f"body.posts[{i}].text")
+            results.append({"id": post.id, **report.to_dict()})
     return JSONResponse({"results": results})
 
 

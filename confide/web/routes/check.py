@@ -28,14 +28,8 @@ async def screen_for_page(request: Request, text: str) -> tuple[dict[str, Any] |
     The check runs in the process's screening thread (:mod:`confide.web.screener`).
     """
     policy = await current_policy(request)
-    return await screener(request).run(_report_or_message, policy, text)
-
-
-def _report_or_message(policy: Any, text: str) -> tuple[dict[str, Any] | None, str]:
-    import confide
-
     try:
-        return confide.screen(text, policy=policy).to_dict(), ""
+        return await screener(request).screen(text, policy), ""
     except InputError as exc:
         return None, exc.message
 
