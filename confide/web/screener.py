@@ -1,4 +1,4 @@
-"""Screening off the event loop, one check at a time in each server process.
+"""Screening off the event loop, one batch of checks at a time in each server process.
 
 A check is a few milliseconds of pure-Python work that holds the GIL. Run in Starlette's
 thread pool (up to 40 threads), concurrent checks in one process cannot run in parallel:
