@@ -12,6 +12,16 @@ from confide.screening.pipeline import screen
 from confide.web import screener as screener_module
 from confide.web.screener import Screener
 
+
+def _run(main: Any) -> Any:
+    """asyncio.run in a thread of its own: other tests (Playwright) may leave a loop
+    running in this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, main()).result()
+
+
 POSTS = [
     "Shoutout to my client Devon, 17, from Riverside who finally got his GED today!!",
     "Ten years in child welfare today. Grateful for this team.",
@@ -39,7 +49,7 @@ def test_when_checks_arrive_together_then_they_run_in_batches_and_each_gets_its_
         finally:
             s.close()
 
-    results = asyncio.run(main())
+    results = _run(main)
     assert results[:-1] == [screen(p).to_dict() for p in POSTS]
     assert isinstance(results[-1], InputError)
     assert sum(sizes) == len(POSTS) + 1 and len(sizes) < len(POSTS) + 1  # batched
@@ -65,6 +75,6 @@ def test_when_the_batch_breaks_then_only_the_breaking_post_fails(monkeypatch: py
         finally:
             s.close()
 
-    first, broken, last = asyncio.run(main())
+    first, broken, last = _run(main)
     assert isinstance(broken, ValueError)
     assert first == screen(POSTS[0]).to_dict() and last == screen(POSTS[1]).to_dict()
