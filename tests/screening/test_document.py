@@ -41,3 +41,12 @@ def test_when_the_same_post_is_screened_in_two_processes_then_the_reports_are_id
                            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, check=True).stdout
             for seed in ("0", "1")]
     assert json.loads(outs[0]) == json.loads(outs[1])
+
+
+def test_when_a_long_run_is_cut_then_the_dependency_parse_has_the_same_tokens() -> None:
+    from confide.screening.detectors._lexicon import dependency_parse
+
+    doc = Document("my clients are so lazy and the worst " + "a:b:" * 400)
+    parsed = dependency_parse(doc)
+    assert [t.text for t in parsed] == [t.text for t in doc.tokens]
+    assert not doc.tokens.has_annotation("DEP")  # the shared tokens stay untouched

@@ -249,7 +249,10 @@ def dependency_parse(doc: Document) -> Doc:
     if cached is None:
         from confide.screening.nlp import get_nlp
 
-        cached = doc.__dict__["_dependency_parse"] = get_nlp()(doc.text, disable=["ner"])
+        # A copy of the post's own tokens: token indices then agree with every hit (also
+        # where a long run without spaces was cut into pieces), and the shared tokens
+        # stay free of the parser's annotations.
+        cached = doc.__dict__["_dependency_parse"] = get_nlp()(doc.tokens.copy(), disable=["ner"])
     return cached  # type: ignore[no-any-return]
 
 
