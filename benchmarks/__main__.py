@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.posts import HELDOUT, REPO, build_posts, sources
+from benchmarks.posts import HELDOUT_FILES, REPO, build_posts, combined_heldout, sources
 from benchmarks.report import render
 from benchmarks.tools import MODEL, version
 
@@ -125,7 +125,6 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("presidio-analyzer is not installed (make bench installs the 'bench' extra): "
               "measuring Confide alone", file=sys.stderr)
-    heldout = HELDOUT if HELDOUT.is_file() else None
     cpu = max(os.sched_getaffinity(0))
     env = {**os.environ, **SINGLE_THREAD}
     load_before = os.getloadavg()[0]
@@ -134,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         posts_file = Path(tmp) / "posts.json"
         posts_file.write_text(json.dumps(posts), encoding="utf-8")
+        heldout = combined_heldout(Path(tmp))
         jsonl = Path(tmp) / "posts.jsonl"
         n_scan = min(n, args.scan_posts)
         jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(posts[:n_scan])),
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "posts": n,
         "sources": [os.path.relpath(p, REPO) for p in sources()],
-        "heldout": str(heldout.relative_to(REPO)) if heldout else None,
+        "heldout": " + ".join(str(p.relative_to(REPO)) for p in HELDOUT_FILES) if heldout else None,
         "model": MODEL,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count(), "pinned_cpu": cpu,

@@ -16,6 +16,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO / "tests" / "data" / "corpus"
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
+# Every held-out split (heldout.jsonl, and heldout_v2.jsonl written blind later): quality
+# is measured on all of them together, the largest sample no one tunes against.
+HELDOUT_FILES = sorted(CORPUS_DIR.glob("heldout*.jsonl"))
 SHARED_EXAMPLES = REPO.parent / "shared" / "examples" / "screening-examples.jsonl"
 SEED = 20_130_107  # Sage, Quinn & Fitch (2013), n=107: any fixed number would do
 
@@ -80,4 +83,15 @@ def load_labelled(path: Path = HELDOUT) -> list[Labelled]:
             obj = json.loads(line)
             labels = frozenset({obj["label"], *obj.get("also", [])})
             out.append(Labelled(str(obj.get("id")), obj["text"], labels, obj.get("severity")))
+    return out
+
+
+def combined_heldout(directory: Path) -> Path | None:
+    """Every held-out split in one JSONL file in ``directory`` (None when there is none)."""
+    files = [p for p in HELDOUT_FILES if p.is_file()]
+    if not files:
+        return None
+    out = directory / "heldout.jsonl"
+    out.write_text("".join(p.read_text(encoding="utf-8").rstrip("\n") + "\n" for p in files),
+                   encoding="utf-8")
     return out
