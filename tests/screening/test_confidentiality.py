@@ -137,3 +137,19 @@ def test_when_an_adult_protective_case_names_an_elder_then_it_is_flagged() -> No
                 _ent(text, "Birch Lane", "LOCATION", "ner"), _ent(text, "Dunmore", "LOCATION", "ner")]
     findings = _detect(text, entities)
     assert any(f.text == "Lionel Okafor" and f.severity is Verdict.STOP for f in findings)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Told me to take a 7th patient on the unit tonight. I said no. Write me up, Brenda.", "Brenda"),
+    ("The man who fixed our office printer said you all are heroes. Thanks, Gary.", "Gary"),
+])
+def test_when_a_name_closes_a_sentence_spoken_to_that_person_then_it_is_not_a_client(
+        text: str, name: str) -> None:
+    findings = _detect(text, [_ent(text, name, "PERSON", "ner")])
+    assert not any(f.text == name for f in findings)
+
+
+def test_when_a_name_is_an_appositive_of_a_clients_relative_then_it_is_still_flagged() -> None:
+    text = "Visited my client today and called his mom, Tanya."
+    findings = _detect(text, [_ent(text, "Tanya", "PERSON", "ner")])
+    assert any(f.text == "Tanya" for f in findings)

@@ -397,9 +397,16 @@ def _is_addressee(text: str, e: Entity) -> bool:
         return True
     if e.entity == "PERSON" and not head.strip() and text[e.end:e.end + 2].startswith(","):
         return True  # a vocative: "Carla, you asked about ..."
+    if e.entity == "PERSON" and head.rstrip().endswith(",") and _SENTENCE_ENDS.match(text[e.end:]):
+        # A vocative closing a sentence that speaks to someone: "write me up, Deborah.",
+        # "But thanks, Gary." (not "I called his mom, Tanya.", an appositive)
+        sentence = re.split(r"[.!?]\s", head)[-1]
+        return bool(_SPOKEN_TO.search(sentence))
     return bool(_REPLY.match(head)) and len(head) < 20
 
 
+_SENTENCE_ENDS = re.compile(r"^\s*(?:[.!?…]+|$)")
+_SPOKEN_TO = re.compile(r"\b(?:you|your|me|thanks|thank|hey|hi|bye|congrats|love)\b", re.IGNORECASE)
 _BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)\W*$", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\b(?:19|20)\d{2}\b")
 

@@ -90,7 +90,8 @@ class DisparagementDetector(Detector):
                 ok = _about_served(h, hits, sent) or (not hits.of("served") and work)
             elif h.concept == "label_context":
                 target = _target(h, hits, sent)
-                ok = not _countered(h, hits, sent) and (target is True or (target is None and work))
+                ok = (not _countered(h, hits, sent) and not any(_overlaps(h, n) for n in not_label)
+                      and (target is True or (target is None and work)))
             elif h.concept == "contempt" and not h.text.isascii():
                 # An eye-roll is about the tone of the sentence, not its nearest word:
                 # a served target in the post and no institution in the sentence.

@@ -184,3 +184,12 @@ def test_when_a_worker_mocks_people_served_with_sarcasm_or_nicknames_then_dispar
 def test_when_a_worker_mocks_management_or_themselves_or_is_affectionate_then_no_finding(
         text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Took the kids to see the lights at the zoo. My 4 year old cried because the penguins were asleep.",
+    "First Christmas on the PICU and the unit got 300 stuffed animals donated. Thank you!",
+    "Our pet-friendly shelter pilot worked: 41 people came in who would not leave their animals.",
+])
+def test_when_a_zoo_or_animals_are_literal_then_no_disparagement(text: str) -> None:
+    assert run(DETECTOR, text) == []
