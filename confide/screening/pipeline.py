@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from confide.errors import InputError
-from confide.screening.base import Document
+from confide.screening.base import Document, Recognizer
 from confide.screening.registry import default_detectors, default_recognizers
 from confide.screening.types import Category, Entity, Finding, ProtectedSpeech, Report, Verdict
 
@@ -50,10 +50,14 @@ def recognize(doc: Document, *, all_entities: bool = False) -> list[Entity]:
     """
     found = _recognize_cheap(doc)
     if _needs_expensive(doc, all_entities):
-        for recognizer in default_recognizers():
-            if getattr(recognizer, "expensive", False):
-                found.extend(recognizer.analyze(doc))
+        for recognizer in _expensive():
+            found.extend(recognizer.analyze(doc))
     return resolve_entity_overlaps(found)
+
+
+def _expensive() -> list[Recognizer]:
+    """The recognizers that run only when names can matter (spaCy NER)."""
+    return [r for r in default_recognizers() if getattr(r, "expensive", False)]
 
 
 def _recognize_cheap(doc: Document) -> list[Entity]:
@@ -71,8 +75,7 @@ def _needs_expensive(doc: Document, all_entities: bool) -> bool:
     """Whether the statistical model runs on this post (after the cheap recognizers)."""
     from confide.screening.referents import names_can_matter
 
-    expensive = [r for r in default_recognizers() if getattr(r, "expensive", False)]
-    return bool(expensive) and (all_entities or names_can_matter(doc))
+    return bool(_expensive()) and (all_entities or names_can_matter(doc))
 
 
 def parse_together(docs: Sequence[Document], *, all_entities: bool = False) -> None:
@@ -85,7 +88,7 @@ def parse_together(docs: Sequence[Document], *, all_entities: bool = False) -> N
     """
     from confide.screening.nlp import NER_ONLY_DISABLE, get_nlp
 
-    expensive = [r for r in default_recognizers() if getattr(r, "expensive", False)]
+    expensive = _expensive()
     need = []
     for doc in docs:
         _recognize_cheap(doc)

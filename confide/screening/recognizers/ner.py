@@ -48,7 +48,17 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def needs_ner(doc: Document) -> bool:
-    """Cheap test: could spaCy find a PERSON or LOCATION here? (no parsing)."""
+    """Cheap test: could spaCy find a PERSON or LOCATION here? (no parsing).
+
+    Cached on the document: the NER gate and the learned model's features both ask.
+    """
+    cached = doc.__dict__.get("_needs_ner")
+    if cached is None:
+        cached = doc.__dict__["_needs_ner"] = _needs_ner(doc)
+    return cached  # type: ignore[no-any-return]
+
+
+def _needs_ner(doc: Document) -> bool:
     text = doc.text
     common = common_words()
     for m in _WORD.finditer(text):
