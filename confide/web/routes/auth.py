@@ -30,6 +30,13 @@ def _safe_next(target: str) -> str:
     return "/"
 
 
+def _login_refused(request: Request, cookie: str, next: str, email: str, error: str, *,
+                   status: int, headers: dict[str, str] | None = None) -> Response:
+    """The sign-in form again, with the email kept and why it was refused."""
+    context = {"login_csrf": cookie, "next": _safe_next(next), "email": email, "error": error}
+    return render(request, "login.html", context, status=status, headers=headers)
+
+
 @router.get("/healthz", name="health")
 def health() -> JSONResponse:
     """Liveness for scripts and load balancers."""
@@ -75,32 +82,17 @@ def login_submit(
     if repos.attempts.failures_since(email, ip, since) >= settings.login_max_failures:
         oldest = repos.attempts.oldest_failure_since(email, ip, since)
         retry = int(((oldest or utcnow()) + window - utcnow()).total_seconds()) + 1
-        return render(
-            request,
-            "login.html",
-            {
-                "login_csrf": cookie,
-                "next": _safe_next(next),
-                "email": email,
-                "error": f"Too many failed sign-ins. Try again in {max(1, retry // 60)} minutes.",
-            },
-            status=429,
-            headers={"Retry-After": str(max(1, retry))},
+        return _login_refused(
+            request, cookie, next, email,
+            f"Too many failed sign-ins. Try again in {max(1, retry // 60)} minutes.",
+            status=429, headers={"Retry-After": str(max(1, retry))},
         )
     user = repos.users.authenticate(email, password)
     if user is None:
         repos.attempts.record(email, ip, False)
-        return render(
-            request,
-            "login.html",
-            {
-                "login_csrf": cookie,
-                "next": _safe_next(next),
-                "email": email,
-                "error": "That email and password do not match an active account.",
-            },
-            status=401,
-        )
+        return _login_refused(request, cookie, next, email,
+                              "That email and password do not match an active account.",
+                              status=401)
     repos.attempts.clear(email, ip)
     # Housekeeping on each sign-in keeps both tables small without a scheduler.
     repos.attempts.purge_before(since)
