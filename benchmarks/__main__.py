@@ -1,7 +1,10 @@
 """``python -m benchmarks`` (``make bench``): Confide against Presidio, same posts, one core.
 
 Measured for each tool, each in fresh processes pinned to the same single core with
-BLAS/OpenMP threads at 1:
+BLAS/OpenMP threads at 1, and each in its own environment, as its users install it:
+Confide in ``.venv``, Presidio in ``.venv-peer`` (``--peer-python``). One environment for
+both would charge Confide for Presidio: spaCy imports every installed package's spaCy
+plug-ins when it builds a pipeline, and Presidio's costs 0.6 s of start-up.
 
 * throughput (posts/s) and p50/p99 latency of one check over the same N posts
   (10,000 by default, 1,000 with ``--quick``), after a short warm-up;
@@ -32,17 +35,18 @@ from typing import Any
 
 from benchmarks.posts import HELDOUT_FILES, REPO, build_posts, combined_heldout, sources
 from benchmarks.report import render
-from benchmarks.tools import MODEL, version
+from benchmarks.tools import MODEL
 
 RESULTS = Path(__file__).resolve().parent / "results"
+PEER_PYTHON = REPO / ".venv-peer" / "bin" / "python"
 SINGLE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
                  "BLIS_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false", "PYTHONHASHSEED": "0"}
 
 
-def _child(args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], float]:
-    """Run ``python -m benchmarks.measure ARGS``; its JSON and the wall time it took."""
+def _child(python: str, args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], float]:
+    """Run ``PYTHON -m benchmarks.measure ARGS``; its JSON and the wall time it took."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "benchmarks.measure", *args], cwd=REPO, env=env,
+    done = subprocess.run([python, "-m", "benchmarks.measure", *args], cwd=REPO, env=env,
                           capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     if done.returncode != 0:
@@ -50,29 +54,32 @@ def _child(args: list[str], env: dict[str, str]) -> tuple[dict[str, Any], float]
     return json.loads(done.stdout.strip().splitlines()[-1]), wall
 
 
-def _installed(module: str) -> bool:
-    from importlib.util import find_spec
+def _installed(python: str, module: str) -> bool:
+    """Whether ``python`` (another environment's interpreter) can import ``module``."""
+    if not Path(python).exists():
+        return False
+    done = subprocess.run([python, "-c", f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"],
+                          capture_output=True, check=False)
+    return done.returncode == 0
 
-    return find_spec(module) is not None
 
-
-def measure_tool(tool: str, posts_file: Path, first: str, heldout: Path | None, cpu: int,
-                 startup_runs: int, env: dict[str, str]) -> dict[str, Any]:
+def measure_tool(tool: str, python: str, posts_file: Path, first: str, heldout: Path | None,
+                 cpu: int, startup_runs: int, env: dict[str, str]) -> dict[str, Any]:
     """Start-up (several fresh processes), then one pinned run over every post."""
     startups, walls = [], []
     for _ in range(startup_runs):
-        got, wall = _child(["startup", tool, "--first", first], env)
+        got, wall = _child(python, ["startup", tool, "--first", first], env)
         startups.append(got["startup_s"])
         walls.append(wall)
     print(f"  {tool}: start-up {statistics.median(startups):.2f} s; checking posts ...", file=sys.stderr)
     args = ["run", tool, "--posts", str(posts_file), "--cpu", str(cpu)]
     if heldout is not None:
         args += ["--heldout", str(heldout)]
-    run, _ = _child(args, env)
+    run, _ = _child(python, args, env)
     run["startup_s"] = statistics.median(startups)
     run["startup_runs_s"] = startups
     run["process_wall_s"] = statistics.median(walls)
-    run["version"] = version(tool)
+    run["python"] = python
     return run
 
 
@@ -111,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-scan", action="store_true", help="skip the confide scan measurement")
     parser.add_argument("--scan-posts", type=int, default=3_000,
                         help="posts for the confide scan measurement (default 3,000)")
+    parser.add_argument("--peer-python", default=str(PEER_PYTHON),
+                        help="the interpreter of Presidio's own environment (default .venv-peer, "
+                             "which make bench sets up)")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     parser.add_argument("--load", action="store_true",
                         help="also run the web load benchmark (benchmarks/load.py: confide serve "
@@ -119,12 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     n = args.posts or (1_000 if args.quick else 10_000)
     startup_runs = args.startup_runs or (1 if args.quick else 3)
 
-    tools = ["confide"]
-    if _installed("presidio_analyzer"):
-        tools.append("presidio")
+    pythons = {"confide": sys.executable}
+    if _installed(args.peer_python, "presidio_analyzer"):
+        pythons["presidio"] = args.peer_python
     else:
-        print("presidio-analyzer is not installed (make bench installs the 'bench' extra): "
-              "measuring Confide alone", file=sys.stderr)
+        print(f"presidio-analyzer is not installed for {args.peer_python} (make bench sets up "
+              ".venv-peer): measuring Confide alone", file=sys.stderr)
+    tools = list(pythons)
     cpu = max(os.sched_getaffinity(0))
     env = {**os.environ, **SINGLE_THREAD}
     load_before = os.getloadavg()[0]
@@ -138,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         n_scan = min(n, args.scan_posts)
         jsonl.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(posts[:n_scan])),
                          encoding="utf-8")
-        measured = {t: measure_tool(t, posts_file, posts[0], heldout, cpu, startup_runs, env) for t in tools}
+        measured = {t: measure_tool(t, pythons[t], posts_file, posts[0], heldout, cpu, startup_runs, env)
+                    for t in tools}
         scan = {} if args.no_scan else measure_scan(jsonl, n_scan, {k: v for k, v in env.items()
                                                                if k != "PYTHONHASHSEED"})
     result = {

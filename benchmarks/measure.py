@@ -49,7 +49,7 @@ def _rss_mib() -> float:
 
 def _run(tool: str, posts_file: Path, heldout_file: Path | None, cpu: int | None) -> dict[str, Any]:
     from benchmarks.posts import load_labelled
-    from benchmarks.tools import BUILDERS
+    from benchmarks.tools import BUILDERS, version
 
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})  # one core, whatever the libraries would like
@@ -87,6 +87,7 @@ def _run(tool: str, posts_file: Path, heldout_file: Path | None, cpu: int | None
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "cpus": sorted(os.sched_getaffinity(0)),
         "quality": quality,
+        "version": version(tool),
     }
 
 

@@ -1,7 +1,7 @@
 """Confide's recognizers against presidio-analyzer 2.2.366, the NER gate, and speed.
 
-Run with ``.venv/bin/python benchmarks/recognizer_agreement.py`` after
-``.venv/bin/pip install presidio-analyzer==2.2.366`` (the ``bench`` extra). Prints:
+Run with ``.venv-peer/bin/python benchmarks/recognizer_agreement.py`` after ``make bench``
+has set up ``.venv-peer`` (Confide plus the ``bench`` extra, presidio-analyzer). Prints:
 
 1. agreement per entity: for each entity both tools name, the spans (start, end) each
    reports with score >= 0.3 over a set of identifier-dense sentences and the screening

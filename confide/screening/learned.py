@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import pairwise, repeat
+from operator import mul
 from typing import Any
 
 from confide.screening.base import Document
@@ -131,7 +132,9 @@ class CategoryModel:
 
     def score(self, feats: dict[str, float]) -> float:
         """Probability that the post belongs to this category."""
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        # The same sum, in the same order, as weights.get(k, 0.0) * v over the features,
+        # but driven by map() in C: this runs for every category of every post.
+        z = self.bias + sum(map(mul, map(self.weights.get, feats.keys(), repeat(0.0)), feats.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def top_words(self, feats: Iterable[str], n: int = 3) -> list[str]:

@@ -96,8 +96,12 @@ class GatedMatcher:
     def __init__(self, vocab: Vocab) -> None:
         self._vocab = vocab
         self._patterns: list[_Gated] = []
-        self._gate: frozenset[int] = frozenset()
-        self._ungated: list[_Gated] = []
+        # Each pattern that needs a word is filed under every id of its most selective
+        # word requirement: a post can only match the patterns filed under its own ids,
+        # so one set intersection finds them instead of a test per pattern.
+        self._by_trigger: dict[int, list[int]] = {}
+        self._triggers: frozenset[int] = frozenset()
+        self._ungated: list[int] = []
 
     def add(self, key: str, pattern: list[dict[str, Any]]) -> None:
         """Add one pattern; spaCy's ValueError for a malformed pattern propagates."""
@@ -111,22 +115,26 @@ class GatedMatcher:
             key, matcher,
             tuple(frozenset(strings.add(w) for w in ws) for ws in word_sets),
             tuple((attr == "LOWER", re.compile(rx)) for attr, rx in regexes))
+        index = len(self._patterns)
         self._patterns.append(gated)
-        # One set test rules out every pattern that needs a word: the union of each
-        # pattern's most selective word requirement.
         if gated.required_ids:
-            self._gate = self._gate | min(gated.required_ids, key=len)
+            for word_id in min(gated.required_ids, key=len):
+                self._by_trigger.setdefault(word_id, []).append(index)
+            self._triggers = frozenset(self._by_trigger)
         else:
-            self._ungated.append(gated)
+            self._ungated.append(index)
 
     def __call__(self, tokens: Doc, keys: set[str] | None = None) -> list[tuple[str, int, int]]:
         """``(key, start, end)`` token offsets of every match, of ``keys`` if given."""
         if not self._patterns:
             return []
         ids = token_ids(tokens)
-        candidates = self._patterns if not self._gate.isdisjoint(ids) else self._ungated
+        found = set(self._ungated)
+        for word_id in self._triggers & ids:
+            found.update(self._by_trigger[word_id])
         out: list[tuple[str, int, int]] = []
-        for p in candidates:
+        for index in sorted(found):  # the order in which the patterns were added
+            p = self._patterns[index]
             if (keys is None or p.key in keys) and p.may_match(ids, tokens):
                 out += [(p.key, s, e) for _, s, e in p.matcher(tokens)]
         return out
