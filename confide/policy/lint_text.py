@@ -99,11 +99,11 @@ def normalise(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split text into sentences with the shared spaCy pipeline (parser boundaries)."""
-    from confide.screening.nlp import get_nlp
+    from confide.screening.nlp import run
 
     if not text.strip():
         return []
-    doc = get_nlp()(text, disable=["ner"])
+    doc = run(text, ["ner"])
     return [s.text.strip() for s in doc.sents if s.text.strip()]
 
 

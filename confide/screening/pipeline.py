@@ -86,7 +86,7 @@ def parse_together(docs: Sequence[Document], *, all_entities: bool = False) -> N
     parse here first; :func:`recognize` then finds each post already parsed. The posts
     chosen are exactly those :func:`recognize` would parse, so reports do not change.
     """
-    from confide.screening.nlp import NER_ONLY_DISABLE, get_nlp
+    from confide.screening.nlp import NER_ONLY_DISABLE, pipe
 
     expensive = _expensive()
     need = []
@@ -98,8 +98,7 @@ def parse_together(docs: Sequence[Document], *, all_entities: bool = False) -> N
             need.append(doc)
     if not need:
         return
-    parsed = get_nlp().pipe((d.tokens for d in need), disable=list(NER_ONLY_DISABLE),
-                            batch_size=max(1, len(need)))
+    parsed = pipe((d.tokens for d in need), NER_ONLY_DISABLE, batch_size=max(1, len(need)))
     for doc, result in zip(need, parsed, strict=True):
         doc.__dict__["parsed"] = result
 

@@ -50,3 +50,27 @@ def test_when_a_long_run_is_cut_then_the_dependency_parse_has_the_same_tokens() 
     parsed = dependency_parse(doc)
     assert [t.text for t in parsed] == [t.text for t in doc.tokens]
     assert not doc.tokens.has_annotation("DEP")  # the shared tokens stay untouched
+
+
+def test_when_the_model_runs_then_openblas_uses_one_thread_and_the_callers_setting_returns() -> None:
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from confide.screening.nlp import one_blas_thread, run
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        assert blas_threads() and all(n == 2 for n in blas_threads())
+        with one_blas_thread():
+            assert all(n == 1 for n in blas_threads())
+        doc = run("Dana Whitfield moved to Ohio.", ["tok2vec", "parser"])
+        assert all(n == 2 for n in blas_threads())
+    assert {e.label_ for e in doc.ents} >= {"PERSON", "GPE"}
+
+
+def test_when_the_model_loads_then_its_matrices_go_through_numpy_not_blis() -> None:
+    from confide.screening.nlp import get_nlp
+
+    ner = get_nlp().get_pipe("ner")
+    assert ner.model.ops.use_blis is False

@@ -247,12 +247,12 @@ def dependency_parse(doc: Document) -> Doc:
     """
     cached = doc.__dict__.get("_dependency_parse")
     if cached is None:
-        from confide.screening.nlp import get_nlp
+        from confide.screening.nlp import run
 
         # A copy of the post's own tokens: token indices then agree with every hit (also
         # where a long run without spaces was cut into pieces), and the shared tokens
         # stay free of the parser's annotations.
-        cached = doc.__dict__["_dependency_parse"] = get_nlp()(doc.tokens.copy(), disable=["ner"])
+        cached = doc.__dict__["_dependency_parse"] = run(doc.tokens.copy(), ["ner"])
     return cached  # type: ignore[no-any-return]
 
 
