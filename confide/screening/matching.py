@@ -21,6 +21,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _IDS_KEY = "confide_token_ids"
 _TEXTS_KEY = "confide_token_texts"
+_POSITIONS_KEY = "confide_token_positions"
+# "{3}", "{1,3}", "{,3}": a bounded number of repeats.
+_COUNT_OP = re.compile(r"^\{(?P<lo>\d*)(?:,(?P<hi>\d+))?\}$")
 # Quantifiers that let a token be absent ("?", "*", "{0,3}", "{,2}") or that forbid it ("!").
 _OPTIONAL_OP = re.compile(r"^(?:[?*!]|\{0?,\d*\}|\{0\})$")
 
@@ -36,7 +39,38 @@ def token_ids(tokens: Doc) -> frozenset[int]:
     return ids  # type: ignore[no-any-return]
 
 
-def _token_texts(tokens: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def token_positions(tokens: Doc) -> dict[int, list[int]]:
+    """Where each LOWER and NORM id occurs, computed once per post and shared."""
+    positions = tokens.user_data.get(_POSITIONS_KEY)
+    if positions is None:
+        from spacy.attrs import LOWER, NORM
+
+        positions = {}
+        for i, (lower, norm) in enumerate(tokens.to_array([LOWER, NORM]).tolist()):
+            positions.setdefault(lower, []).append(i)
+            if norm != lower:
+                positions.setdefault(norm, []).append(i)
+        tokens.user_data[_POSITIONS_KEY] = positions
+    return positions  # type: ignore[no-any-return]
+
+
+def max_length(pattern: list[dict[str, Any]]) -> int | None:
+    """The most tokens a match of ``pattern`` can span (None: no bound, "*" or "+")."""
+    total = 0
+    for spec in pattern:
+        op = str(spec.get("OP") or "").replace(" ", "")
+        if op in ("", "!", "?"):
+            total += 1
+        elif op in ("*", "+") or op.endswith(",}"):
+            return None
+        elif (m := _COUNT_OP.match(op)) is not None:
+            total += int(m.group("hi") if m.group("hi") is not None else m.group("lo"))
+        else:
+            return None  # a quantifier this function does not know: never bound it
+    return total
+
+
+def token_texts(tokens: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Each token's text and lower-case text, for REGEX requirements."""
     texts = tokens.user_data.get(_TEXTS_KEY)
     if texts is None:
@@ -78,12 +112,14 @@ class _Gated:
     matcher: Any  # a spaCy Matcher holding just this pattern
     required_ids: tuple[frozenset[int], ...]
     required_re: tuple[tuple[bool, re.Pattern[str]], ...]  # (on lower-case text?, regex)
+    trigger: frozenset[int]  # the most selective requirement (empty: none)
+    length: int | None  # the longest a match can be (None: unbounded)
 
     def may_match(self, ids: frozenset[int], tokens: Doc) -> bool:
         if not all(not req.isdisjoint(ids) for req in self.required_ids):
             return False
         if self.required_re:
-            texts, lowers = _token_texts(tokens)
+            texts, lowers = token_texts(tokens)
             for lower, rx in self.required_re:
                 if not any(rx.search(t) for t in (lowers if lower else texts)):
                     return False
@@ -111,14 +147,15 @@ class GatedMatcher:
         matcher.add(key, [pattern])
         word_sets, regexes = requirements(pattern)
         strings = self._vocab.strings
-        gated = _Gated(
-            key, matcher,
-            tuple(frozenset(strings.add(w) for w in ws) for ws in word_sets),
-            tuple((attr == "LOWER", re.compile(rx)) for attr, rx in regexes))
+        required = tuple(frozenset(strings.add(w) for w in ws) for ws in word_sets)
+        trigger = min(required, key=len) if required else frozenset()
+        gated = _Gated(key, matcher, required,
+                       tuple((attr == "LOWER", re.compile(rx)) for attr, rx in regexes),
+                       trigger, max_length(pattern))
         index = len(self._patterns)
         self._patterns.append(gated)
-        if gated.required_ids:
-            for word_id in min(gated.required_ids, key=len):
+        if trigger:
+            for word_id in trigger:
                 self._by_trigger.setdefault(word_id, []).append(index)
             self._triggers = frozenset(self._by_trigger)
         else:
@@ -136,5 +173,23 @@ class GatedMatcher:
         for index in sorted(found):  # the order in which the patterns were added
             p = self._patterns[index]
             if (keys is None or p.key in keys) and p.may_match(ids, tokens):
-                out += [(p.key, s, e) for _, s, e in p.matcher(tokens)]
+                out += [(p.key, s, e) for s, e in _run(p, tokens, ids)]
         return out
+
+
+def _run(p: _Gated, tokens: Doc, ids: frozenset[int]) -> list[tuple[int, int]]:
+    """``p``'s matches, read only from the stretch of tokens that could hold one.
+
+    Every match contains a trigger word and spans at most ``p.length`` tokens, so it lies
+    within that many tokens of the first and last trigger: spaCy's Matcher walks every
+    token it is given, and most posts are longer than the stretch.
+    """
+    if p.length is None or not p.trigger:
+        return [(s, e) for _, s, e in p.matcher(tokens)]
+    positions = token_positions(tokens)
+    where = [i for word_id in p.trigger & ids for i in positions[word_id]]
+    lo = max(0, min(where) - p.length + 1)
+    hi = min(len(tokens), max(where) + p.length)
+    if lo == 0 and hi == len(tokens):
+        return [(s, e) for _, s, e in p.matcher(tokens)]
+    return [(s + lo, e + lo) for _, s, e in p.matcher(tokens[lo:hi])]

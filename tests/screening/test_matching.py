@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.matcher import Matcher
 
-from confide.screening.matching import GatedMatcher, requirements
+from confide.screening.matching import GatedMatcher, max_length, requirements
 from confide.screening.nlp import get_nlp
 
 PATTERNS: dict[str, list[dict]] = {
@@ -17,8 +17,14 @@ PATTERNS: dict[str, list[dict]] = {
                           {"TEXT": {"REGEX": "^\\d{1,4}$"}}],
     "negated": [{"LOWER": "bed"}, {"LOWER": "and", "OP": "!"}, {"LIKE_NUM": True}],
 }
+# Long posts where the bounded patterns ("negated", "optional-words") match far from
+# either end: the matcher reads only the stretch around their trigger words there.
+_FILLER = "we talked about the weather and the long drive home for a while "
 TEXTS = [
     "My old new client said hi",
+    _FILLER * 3 + "bed 4 and then bed and 5 and bed 6 " + _FILLER * 2,
+    _FILLER + "the kid 12B and the kid from in 7A, " + _FILLER + "kid in 4 " + _FILLER,
+    "bed 9 " + _FILLER * 4 + "bed 2",
     "the kid 12B and the kid in 4",
     "kid from in 7A",
     "the kid 12B went home",
@@ -68,3 +74,15 @@ def test_a_malformed_pattern_is_refused_when_added() -> None:
     gated = GatedMatcher(get_nlp().vocab)
     with pytest.raises(ValueError):
         gated.add("bad", [{"LOWER": {"IN": "not-a-list"}, "OP": "sometimes"}])
+
+
+@pytest.mark.parametrize(("pattern", "longest"), [
+    ([{"LOWER": "bed"}, {"LOWER": "and", "OP": "!"}, {"LIKE_NUM": True}], 3),
+    ([{"LOWER": "kid"}, {"OP": "{0,2}"}, {"OP": "?"}, {"OP": "{3}"}, {"OP": "{,4}"}], 11),
+    ([{"LOWER": "my"}, {"OP": "*"}, {"LOWER": "client"}], None),
+    ([{"LOWER": "my"}, {"OP": "+"}], None),
+    ([{"LOWER": "my"}, {"OP": "{2,}"}], None),
+])
+def test_a_pattern_is_bounded_only_when_no_quantifier_is_open_ended(
+        pattern: list[dict], longest: int | None) -> None:
+    assert max_length(pattern) == longest

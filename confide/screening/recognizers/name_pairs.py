@@ -10,6 +10,7 @@ Cheap: one pass over the tokens, so it runs on every post.
 from __future__ import annotations
 
 from confide.screening.base import Document, Recognizer
+from confide.screening.matching import token_texts
 from confide.screening.names import first_names, known_names
 from confide.screening.recognizers._words import common_words
 from confide.screening.types import Entity
@@ -30,14 +31,18 @@ class NamePairRecognizer(Recognizer):
 
     def analyze(self, doc: Document) -> list[Entity]:
         tokens = doc.tokens
+        # The tokens' strings, shared with the pattern gates: a spaCy Token object per
+        # word cost more than everything else this recognizer does.
+        texts, lowers = token_texts(tokens)
         firsts, knowns, common = first_names(), known_names(), common_words()
         out: list[Entity] = []
         i = 0
-        while i < len(tokens) - 1:
-            a, b = tokens[i], tokens[i + 1]
-            if (_name_word(a.text) and _name_word(b.text) and a.whitespace_
-                    and a.lower_ in firsts and b.lower_ in knowns
-                    and a.lower_ not in common and b.lower_ not in common):
+        while i < len(texts) - 1:
+            if (_name_word(texts[i]) and _name_word(texts[i + 1])
+                    and lowers[i] in firsts and lowers[i + 1] in knowns
+                    and lowers[i] not in common and lowers[i + 1] not in common
+                    and tokens[i].whitespace_):
+                a, b = tokens[i], tokens[i + 1]
                 end = b.idx + len(b.text)
                 out.append(Entity("PERSON", a.idx, end, doc.text[a.idx:end], SCORE, self.name))
                 i += 2
