@@ -153,3 +153,27 @@ def test_when_a_name_is_an_appositive_of_a_clients_relative_then_it_is_still_fla
     text = "Visited my client today and called his mom, Tanya."
     findings = _detect(text, [_ent(text, "Tanya", "PERSON", "ner")])
     assert any(f.text == "Tanya" for f in findings)
+
+
+@pytest.mark.parametrize("text", [
+    "Vent: had a home visit at 2204 Pinecrest Ct and mom threw a shoe at me.",
+    "Called to 1142 Dunmore Rd AGAIN for the same old man.",
+    "We were dispatched back to 88 Alder Way for a lift assist.",
+])
+def test_when_an_address_follows_a_home_visit_or_call_out_then_it_is_a_served_home(text: str) -> None:
+    from confide import screen
+
+    report = screen(text)
+    found = [f for f in report.findings if f.category is Category.CONFIDENTIALITY and f.entity == "ADDRESS"]
+    assert found and found[0].severity is Verdict.STOP
+    assert "home of someone you serve" in found[0].explanation
+
+
+@pytest.mark.parametrize("text", [
+    "We did a home visit today. Our office is at 55 Oak Ave if you want to donate.",
+    "Visited my mom at 14 Elm St today, she made soup.",
+])
+def test_when_the_address_is_in_another_sentence_or_family_then_it_is_not_a_served_home(text: str) -> None:
+    from confide import screen
+
+    assert Category.CONFIDENTIALITY not in screen(text).categories

@@ -267,6 +267,13 @@ class ConfidentialityDetector(Detector):
                     f"\u201c{e.text}\u201d is {what}. It points to one person's service record; "
                     "it must never appear in a post."), Verdict.STOP, kind))
                 continue
+            if kind == "ADDRESS" and (visit := _visit_before(text, e)) is not None \
+                    and not _belongs_to_non_client(e, ctx.blockers, text):
+                findings.append(self._make(ctx.doc, e.start, e.end, (
+                    f"\u201c{e.text}\u201d is a street address, and \u201c{visit}\u201d makes it "
+                    "the home of someone you serve. Neighbours and family can tell who it is, and "
+                    "that they receive services is theirs to share, not yours."), Verdict.STOP, kind))
+                continue
             if not ctx.work or _belongs_to_non_client(e, ctx.blockers, text) or _is_titled_official(text, e):
                 continue
             if kind == "PERSON" and not looks_like_person(
@@ -384,6 +391,22 @@ def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
 
 
 _REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|re:|@)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _visit_phrases() -> tuple[re.Pattern[str], int]:
+    spec = load_yaml(*_LEX)["entities"]["visited_address"]
+    alternatives = "|".join(f"(?:{p})" for p in spec["before"])
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), int(spec["within"])
+
+
+def _visit_before(text: str, e: Entity) -> str | None:
+    """The home visit, call-out or check that an address follows, if any (same sentence)."""
+    phrases, within = _visit_phrases()
+    head = text[max(0, e.start - within):e.start]
+    head = re.split(r"[.!?\n]", head)[-1]
+    found = list(phrases.finditer(head))
+    return found[-1].group(0) if found else None
 
 
 def _is_addressee(text: str, e: Entity) -> bool:
