@@ -54,7 +54,7 @@ def _expand(node: Any, words: dict[str, list[str]], where: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str]]]]:
+def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str], frozenset[str]]]]:
     """Build the Matcher once; a bad pattern fails here with the file and pattern id."""
     from confide.screening.matching import GatedMatcher
     from confide.screening.nlp import get_nlp
@@ -62,7 +62,7 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str]]]]:
     data = load_yaml("confide.screening.lexicons", "referents.yaml")
     words: dict[str, list[str]] = data["words"]
     matcher = GatedMatcher(get_nlp().vocab)
-    meta: dict[str, tuple[Kind, str, int, frozenset[str]]] = {}
+    meta: dict[str, tuple[Kind, str, int, frozenset[str], frozenset[str]]] = {}
     sections: list[tuple[str, Kind | None]] = [
         ("served", "served"), ("served_if_work", "served_if_work"), ("events", "event"), ("not_served", None), ("work_context", "work"),
     ]
@@ -79,8 +79,11 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str]]]]:
             # both ..."); they are not part of the reference.
             # `not_before: [words]`: no match when one of these follows ("my 4" is a child,
             # "my 4 pm" an appointment).
+            # `only_after: [words]`: a match only when one of these comes up to six tokens
+            # before it ("POV: it's your client": the writer's own client, in the second person).
             meta[key] = (kind or entry["kind"], pid, int(entry.get("context_after", 0)),
-                         frozenset(str(w).lower() for w in entry.get("not_before") or ()))
+                         frozenset(str(w).lower() for w in entry.get("not_before") or ()),
+                         frozenset(str(w).lower() for w in entry.get("only_after") or ()))
     return matcher, meta
 
 
@@ -106,8 +109,10 @@ def find_referents(doc: Document) -> list[Referent]:
     tokens = doc.tokens
     spans: list[Referent] = []
     for key, start, end in matcher(tokens):
-        kind, pid, context, not_before = meta[key]
+        kind, pid, context, not_before, only_after = meta[key]
         if not_before and end < len(tokens) and tokens[end].lower_ in not_before:
+            continue
+        if only_after and not any(t.lower_ in only_after for t in tokens[max(0, start - 6):start]):
             continue
         end -= context
         if kind in ("served", "served_if_work") and end < len(tokens) \

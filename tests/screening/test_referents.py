@@ -19,6 +19,9 @@ from confide.screening.referents import find_referents, served_references
         ("Court for the Okafor kids got moved", "the Okafor kids"),
         ("my 2pm no-showed again", "my 2pm"),
         ("my former client's graduation post", "my former client"),
+        ("POV: it's your client's last day at group", "your client"),
+        ("when your patient finally says thank you", "your patient"),
+        ("notes left up on screen: 'Client: R. Thibodeaux, dx MDD'", "Client:"),
     ],
 )
 def test_when_post_refers_to_someone_served_then_reference_found(text: str, served: str) -> None:
@@ -35,6 +38,8 @@ def test_when_post_refers_to_someone_served_then_reference_found(text: str, serv
         "Had my own therapy appointment today",  # the worker's own care
         "Foster parents are needed in Harlow County",  # recruitment, not a client
         "In my case the commute is the worst part",  # idiom, not a case
+        "If your client discloses abuse, you are a mandated reporter.",  # the reader's
+        "Client satisfaction: we scored 4.8 this year",  # a label, but not a name after it
     ],
 )
 def test_when_post_is_about_non_clients_then_no_served_reference(text: str) -> None:
