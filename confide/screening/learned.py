@@ -31,6 +31,10 @@ from confide.screening.types import Category, Entity, Finding, ProtectedSpeech, 
 MODEL_PACKAGE = "confide.screening.models"
 MODEL_FILE = "classifier.json"
 
+# The detectors' lexicons whose concepts the model reads as features.
+_CONCEPT_LEXICONS = ("crisis.yaml", "boundary.yaml", "disparagement.yaml", "clinical_advice.yaml",
+                     "protected_speech.yaml")
+
 # What each category's finding says the post may do, in a worker's words.
 _WHAT = {
     "confidentiality": "identify someone you serve",
@@ -51,6 +55,7 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
     (referent kinds and patterns) and which quasi-identifiers it holds, with the best
     anchor score in steps.
     """
+    from confide.screening.detectors._lexicon import lexicon
     from confide.screening.detectors.confidentiality import analyse, lexical_details, score_anchors
     from confide.screening.referents import find_referents
 
@@ -61,6 +66,13 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
         out[f"pat:{r.pattern}"] = 1.0
     for d in lexical_details(doc):
         out[f"det:{d.group}"] = 1.0
+    for filename in _CONCEPT_LEXICONS:
+        # Which cues of each lexicon the post holds, whether or not a rule fired: a
+        # concept ("giving things away", "a personal channel") stands for every phrasing
+        # its list holds, so it carries over to posts worded like no tuning post.
+        stem = filename.removesuffix(".yaml")
+        for concept in {h.concept for h in lexicon(filename).find(doc).all}:
+            out[f"lex:{stem}:{concept}"] = 1.0
     best = max((s.score for s in score_anchors(analyse(doc))), default=0.0)
     for step in (0.5, 1.0, 1.5, 2.0, 3.0):
         if best >= step:

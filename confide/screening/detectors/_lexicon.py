@@ -146,7 +146,23 @@ class Lexicon:
 
     def find(self, doc: Document, concepts: Iterable[str] | None = None) -> Hits:
         """Cues of ``concepts`` (default: all) in a post; where hits of one concept
-        overlap, the longest is kept."""
+        overlap, the longest is kept.
+
+        Every concept's cues are kept on the post once found (the detector and the
+        learned model's features both ask); a subset is then read from them.
+        """
+        cache: dict[str, Hits] = doc.__dict__.setdefault("_lexicon_hits", {})
+        every = cache.get(self.filename)
+        if every is None and concepts is None:
+            every = cache[self.filename] = self._find(doc, None)
+        if every is None:
+            return self._find(doc, concepts)
+        if concepts is None:
+            return every
+        wanted = set(concepts)
+        return Hits(h for h in every.all if h.concept in wanted)
+
+    def _find(self, doc: Document, concepts: Iterable[str] | None) -> Hits:
         tokens = doc.tokens
         wanted = set(self.concepts if concepts is None else concepts)
         strings = tokens.vocab.strings
