@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from confide.screening.base import Detector, Document
 from confide.screening.detectors._lexicon import (
+    Hits,
     lexicon,
     make_finding,
     sentence_ids,
@@ -29,6 +30,7 @@ _TOPICS = ("pay", "hours", "caseload", "staffing", "safety", "organising")
 _WEAK = tuple(f"weak_{t}" for t in _TOPICS)
 # Two weak topic words need criticism, management or coworkers beside them.
 _CONTEXT = {"management", "concern", "weak_organising"}
+_POST_CONTEXT = {"management", "weak_organising"}
 
 
 class ProtectedSpeechDetector(Detector):
@@ -65,6 +67,8 @@ class ProtectedSpeechDetector(Detector):
             topics[sid] = named or ["management"]
             anchor[sid] = next(h.start for h in hits.all if sent[h.start] == sid
                                and h.concept in kinds)
+        if not topics:
+            _whole_post(signals, topics, anchor, hits, sent)
         names = lex.data["explanations"]["topics"]
         notes = " ".join(lex.explain(key, text=found[0].text)
                          for key in ("public_sector", "supervisor_self")
@@ -77,6 +81,25 @@ class ProtectedSpeechDetector(Detector):
             out.append(make_finding(doc, self.category, self.name, start, end,
                                     f"{explanation} {notes}".strip(), Verdict.OK))
         return out
+
+
+def _whole_post(signals: dict[int, set[str]], topics: dict[int, list[str]],
+                anchor: dict[int, int], hits: Hits, sent: list[int]) -> None:
+    """The same two-signal test over the whole post, when no one sentence passes it.
+
+    Posts often state the problem and the call to act in different sentences ("Two of us
+    are out with back injuries. Safety committee Tuesday, please come."). The sentence
+    holding the criticism, management or organising cue is the one reported.
+    """
+    kinds = set().union(*signals.values()) if signals else set()
+    weak = {k for k in kinds if k.startswith("weak_") and k != "weak_organising"}
+    # Stricter than within a sentence: across sentences, a word like "again" or "shift"
+    # is everywhere, so it takes management or a call to act together, plus a third cue.
+    if not weak or len(kinds) < 3 or not kinds & _POST_CONTEXT:
+        return
+    sid = min(s for s, k in signals.items() if k & _POST_CONTEXT)
+    topics[sid] = [k.removeprefix("weak_") for k in sorted(weak)]
+    anchor[sid] = next(h.start for h in hits.all if sent[h.start] == sid and h.concept in signals[sid])
 
 
 def _topic_phrase(topics: list[str]) -> str:

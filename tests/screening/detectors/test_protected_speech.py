@@ -110,6 +110,11 @@ def test_when_private_employer_then_no_public_sector_note() -> None:
     "Down to 1 overnight staffer for 40 beds again.",
     "I carry 90+ cases. Nobody can do this well.",
     "Sign the letter to the county commissioners about our caseloads, link in bio.",
+    # Asking coworkers what they earn.
+    "therapists at the big telehealth companies: how much are you making per session?",
+    # The problem in one sentence, management and a call to act together in others.
+    "District added 2 schools to my counseling load without asking. Ratio's now 1:780. Board meeting "
+    "Thursday, counselors pls come.",
 ])
 def test_when_post_raises_caseload_quitting_grievance_or_safety_then_protected(
         text: str) -> None:
@@ -123,6 +128,8 @@ def test_when_post_raises_caseload_quitting_grievance_or_safety_then_protected(
     "A client asked if she could pay me back for the bus tokens. No need!",
     "90 yo man living alone with no heat, got him a space heater today",
     "Today he walked out of the PICU on his own two feet",
+    # Two cues spread over a post, without management or a call to act together.
+    "Worked nights all week. The rent is due Friday. Soup and a movie now.",
 ])
 def test_when_words_only_look_like_terms_of_work_then_not_protected(text: str) -> None:
     assert run(DETECTOR, text) == []
