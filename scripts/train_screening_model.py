@@ -7,8 +7,10 @@ Reads every ``tests/data/corpus/tune*.jsonl`` file and never the held-out split.
 category it fits a balanced logistic regression on the features ``learned.features``
 computes from the rule pipeline's own output, choosing by 5-fold cross-validation on the
 tuning posts the regularisation strength and whether letter 4-grams are read, and the
-decision threshold: the lowest threshold at which the model adds no more than
-1.5% false flags on ok/protected posts to what the rules already flag (the target is at most 5% in all). Writes
+decision threshold: the lowest threshold at which the model adds no more than a
+per-category budget of false flags on ok/protected posts to what the rules already flag.
+The budget is the loosest (1.5% down to 0) at which all categories together, rules and
+model, flag at most 5% of the ok/protected tuning posts out of fold: the goal. Writes
 ``confide/screening/models/classifier.json`` and prints cross-validated figures.
 """
 
@@ -31,7 +33,10 @@ from confide.screening.pipeline import apply_rules  # noqa: E402
 CATEGORY_LABEL = {v: k for k, v in LABEL_TO_CATEGORY.items()} | {"protected-speech": "protected"}
 # Never below 0.6: posts unlike any in the tuning files should not be flagged on a coin toss.
 THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
-MAX_ADDED_FALSE_FLAGS = 0.015
+# Per-category share of ok/protected posts the model may newly flag, loosest first; the
+# first whose union over all categories stays within MAX_FALSE_FLAG_RATE is used.
+BUDGETS = (0.015, 0.01, 0.0075, 0.005, 0.0025, 0.0)
+MAX_FALSE_FLAG_RATE = 0.05
 # Weights smaller than this change no decision measurably and would triple the file.
 PRUNE = 0.05
 
@@ -63,12 +68,28 @@ def _cv_probs(X: list[dict[str, float]], y: Any, C: float) -> Any:
     return probs
 
 
-def _threshold(probs: Any, rule: Any, harmless: Any, y: Any) -> float:
+def _threshold(probs: Any, rule: Any, harmless: Any, y: Any, budget: float) -> float:
     """The lowest threshold whose added false flags stay within the budget."""
     for th in THRESHOLDS:
-        if ((probs >= th) & ~rule & harmless & ~y).sum() <= MAX_ADDED_FALSE_FLAGS * harmless.sum():
+        if ((probs >= th) & ~rule & harmless & ~y).sum() <= budget * harmless.sum():
             return th
     return THRESHOLDS[-1]
+
+
+def _select(probs_by: dict[tuple[float, str], Any], rule: Any, harmless: Any, y: Any,
+            budget: float) -> tuple[float, int, float, str, float]:
+    """Best cross-validated recall within the budget, fewer false flags breaking ties:
+    (recall, false flags, C, features, threshold)."""
+    best: tuple[float, int, float, str, float] | None = None
+    for (C, family), probs in probs_by.items():
+        chosen = _threshold(probs, rule, harmless, y, budget)
+        combined = rule | (probs >= chosen)
+        recall = (combined & y).sum() / y.sum()
+        ff = int((combined & harmless & ~y).sum())
+        if best is None or (recall, -ff) > (best[0], -best[1]):
+            best = (float(recall), ff, C, family, chosen)
+    assert best is not None
+    return best
 
 
 def main() -> int:
@@ -95,29 +116,29 @@ def main() -> int:
     out: dict[str, Any] = {"version": f"tune-{digest}", "trained_on": len(examples),
                            "files": [p.name for p in files], "categories": {}}
     print(f"{len(examples)} tuning posts from {', '.join(p.name for p in files)}")
-    flagged_any = np.zeros(len(examples), dtype=bool)  # any violation category, rules or model
+    # Out-of-fold probabilities for every category and every (C, features) choice, once.
+    ys, rules, probs_by = {}, {}, {}
     for category, label in CATEGORY_LABEL.items():
-        y = np.array([label in ex.labels for ex in examples])
-        rule = np.array([category in rc for rc in rule_cats])
+        ys[category] = np.array([label in ex.labels for ex in examples])
+        rules[category] = np.array([category in rc for rc in rule_cats])
+        probs_by[category] = {(C, family): _cv_probs([_family(x, family) for x in X], ys[category], C)
+                              for C in GRID_C for family in FAMILIES}
+    # The loosest per-category budget whose union over every violation category keeps the
+    # cross-validated false-flag rate within the goal (at most 5% of ok/protected posts).
+    for budget in BUDGETS:
+        chosen_by = {c: _select(probs_by[c], rules[c], harmless, ys[c], budget) for c in CATEGORY_LABEL}
+        flagged_any = np.zeros(len(examples), dtype=bool)
+        for category, (_, _, C, family, th) in chosen_by.items():
+            if category != "protected-speech":  # never a violation, so never a false flag
+                flagged_any |= rules[category] | (probs_by[category][(C, family)] >= th)
+        if (flagged_any & harmless).sum() <= MAX_FALSE_FLAG_RATE * harmless.sum():
+            break
+    print(f"per-category false-flag budget {budget:.2%} (the loosest that keeps all categories "
+          f"within {MAX_FALSE_FLAG_RATE:.0%})")
+    for category in CATEGORY_LABEL:
+        y, rule = ys[category], rules[category]
+        recall, ff, C, family, chosen = chosen_by[category]
         base_ff = (rule & harmless & ~y).sum()
-        # Model selection on the tuning posts only (5-fold): the regularisation strength
-        # and whether letter 4-grams help this category; best cross-validated recall
-        # within the false-flag budget wins, fewer false flags breaking ties.
-        best: tuple[float, int, float, str, float] | None = None
-        for C in GRID_C:
-            for family in FAMILIES:
-                Xf = [_family(x, family) for x in X]
-                probs = _cv_probs(Xf, y, C)
-                chosen = _threshold(probs, rule, harmless, y)
-                combined = rule | (probs >= chosen)
-                recall = (combined & y).sum() / y.sum()
-                ff = int((combined & harmless & ~y).sum())
-                if best is None or (recall, -ff) > (best[0], -best[1]):
-                    best = (recall, ff, C, family, chosen)
-        assert best is not None
-        recall, ff, C, family, chosen = best
-        if category != "protected-speech":  # never a violation, so never a false flag
-            flagged_any |= rule | (_cv_probs([_family(x, family) for x in X], y, C) >= chosen)
         print(f"{category:16s} positives {y.sum():4d}  rules recall {(rule & y).sum() / y.sum():.3f}"
               f"  with model (cv) {recall:.3f}  C={C} {family}  threshold {chosen}"
               f"  false flags {base_ff}->{ff} of {harmless.sum()}")
