@@ -15,8 +15,8 @@ DATES = DateTimeRecognizer()
     [
         ("hearing on 12/03/2024", "12/03/2024", 0.6, 0.95),
         ("born 5/7/19", "5/7/19", 0.9, 0.95),  # context word "born"
-        ("dob 7-4-58, a firecracker baby", "7-4-58", 0.7, 0.95),  # any separator after a birth cue
-        ("DOB: 11.3.09", "11.3.09", 0.7, 0.95),
+        ("dob 7-4-58, a firecracker baby", "7-4-58", 0.9, 0.95),  # any separator after a birth cue
+        ("DOB: 11.3.09", "11.3.09", 0.9, 0.95),
         ("2024-03-12", "2024-03-12", 0.6, 0.6),  # Presidio yyyy-mm-dd
         ("03-12-2024", "03-12-2024", 0.6, 0.6),
         ("12.03.2024", "12.03.2024", 0.6, 0.6),
