@@ -177,3 +177,10 @@ def test_when_the_address_is_in_another_sentence_or_family_then_it_is_not_a_serv
     from confide import screen
 
     assert Category.CONFIDENTIALITY not in screen(text).categories
+
+
+def test_when_two_names_end_in_a_place_word_then_they_are_a_place_not_a_person() -> None:
+    from confide import screen
+
+    text = "Jordan Lake camping this weekend with my sister. Needed a break from court reports."
+    assert Category.CONFIDENTIALITY not in screen(text).categories

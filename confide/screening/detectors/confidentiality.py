@@ -450,6 +450,12 @@ _DOTTED_NOT_PEOPLE = frozenset({"A.A.", "N.A.", "U.S.", "U.N.", "U.K.", "D.C.", 
                                 "O.T.", "P.T.", "A.M.", "P.M.", "N.Y.", "S.F.", "D.A.", "P.D."})
 _AGE_LIKE = re.compile(r"^\d{1,3}[- ](?:year|yr)s?[- ](?:old|young)$|^\d{1,3}[- ]?(?:yo|y/o)$", re.IGNORECASE)
 _PERSON_NEXT = re.compile(r"^\s*(?:and (?:her|his|their)\b|'s\b|’s\b|who\b|is\b|was\b|has\b|had\b|just\b|finally\b)", re.IGNORECASE)
+# Last words that make "First Surname" a place, though both are names ("Paisley Park",
+# "Jordan Lake", "Austin Street").
+_PLACE_HEAD = re.compile(
+    r"\b(?:park|street|st|avenue|ave|road|rd|lake|lakes|hill|hills|river|creek|valley|"
+    r"county|city|heights|springs|beach|bay|falls|ridge|square|plaza|mall|station)\.?$",
+    re.IGNORECASE)
 _FACILITY_HEAD = re.compile(
     r"\b(?:elementary|middle|high|school|academy|hospital|clinic|center|centre|diner|cafe|"
     r"store|market|church|shelter|home|manor|village|apartments|courts|motel|inn)$", re.IGNORECASE)
@@ -467,7 +473,7 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
         return e
     words = [w.strip("'’.,").lower() for w in e.text.split()]
     if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and words[0] in first_names()
-            and all(w in known_names() for w in words)):
+            and all(w in known_names() for w in words) and not _PLACE_HEAD.search(e.text.strip())):
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
     if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) == 1 and words[0] in first_names()
             and _PERSON_NEXT.match(text[e.end:e.end + 14])):
@@ -477,6 +483,9 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
             and e.text.strip().upper() not in _DOTTED_NOT_PEOPLE):
         # "T.K. showed up to check-in": the model often calls dotted initials an organisation
         return Entity("INITIALS", e.start, e.end, e.text, e.score, e.recognizer)
+    if e.entity == "PERSON" and len(words) >= 2 and _PLACE_HEAD.search(e.text.strip()):
+        # "Jordan Lake", "Paisley Park": the model reads two names; the last word is a place
+        return Entity("LOCATION", e.start, e.end, e.text, e.score, e.recognizer)
     if e.entity == "DATE_TIME" and _AGE_LIKE.match(e.text.strip()):
         return Entity("AGE", e.start, e.end, e.text, e.score, e.recognizer)
     if e.entity in ("PERSON", "ORGANIZATION") and _FACILITY_HEAD.search(e.text.strip()):

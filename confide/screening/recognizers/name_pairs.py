@@ -12,6 +12,7 @@ from __future__ import annotations
 from confide.screening.base import Document, Recognizer
 from confide.screening.matching import token_texts
 from confide.screening.names import first_names, known_names
+from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
 from confide.screening.recognizers._words import common_words
 from confide.screening.types import Entity
 
@@ -49,3 +50,18 @@ class NamePairRecognizer(Recognizer):
                 continue
             i += 1
         return out
+
+
+class HashtagNameRecognizer(PatternRecognizer):
+    """PERSON for the first name inside a campaign hashtag ("#JusticeForTy"), when it is
+    a known first name ("#JusticeForAll", "#TeamWork" name no one). Unlike a lone word in
+    a sentence, a common word that is also a name ("Ty", "Hope") counts here: after
+    "#PrayFor" it is a person."""
+
+    name = "hashtag_name"
+    entities = ("PERSON",)
+    specs = (load_spec("hashtag_name.yaml"),)
+
+    def analyze(self, doc: Document) -> list[Entity]:
+        firsts = first_names()
+        return [e for e in super().analyze(doc) if e.text.lower() in firsts]

@@ -49,3 +49,23 @@ def test_when_dotted_initials_follow_a_work_event_then_they_identify_a_client() 
 
     report = screen("T.K. showed up to check-in high again. two strikes now.", learned=False)
     assert "confidentiality" in report.categories
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("can't believe #JusticeForTy is trending", "Ty"),
+    ("#PrayForPaisley she's still in the PICU", "Paisley"),
+    ("#BringKaylaHome please share", "Kayla"),
+])
+def test_when_a_campaign_hashtag_holds_a_name_then_the_name_is_a_person(text: str, name: str) -> None:
+    from confide.screening.recognizers.name_pairs import HashtagNameRecognizer
+
+    found = HashtagNameRecognizer().analyze(Document(text))
+    assert [(e.entity, e.text) for e in found] == [("PERSON", name)]
+    assert text[found[0].start:found[0].end] == name
+
+
+@pytest.mark.parametrize("text", ["#JusticeForAll", "#prayforrain", "#TeamWork makes it", "#FreeCoffee Friday"])
+def test_when_a_hashtag_holds_no_name_then_no_person(text: str) -> None:
+    from confide.screening.recognizers.name_pairs import HashtagNameRecognizer
+
+    assert HashtagNameRecognizer().analyze(Document(text)) == []
