@@ -146,3 +146,56 @@ def test_when_crisis_in_post_then_report_verdict_is_stop() -> None:
     report = screen("wrote the note. this is goodbye")
     assert report.verdict is Verdict.STOP
     assert "crisis" in report.categories
+
+
+VEILED = [
+    # Slang, and being revived against one's will.
+    "been thinking about unaliving lately ngl",
+    "paramedics keep saving me. stop saving me",
+    # Being found afterwards.
+    "sorry to whoever finds me first",
+    # Permanence said of oneself.
+    "done with all of it. going to sleep permanently",
+    # Not being a burden much longer.
+    "don't worry, i won't be a bother to anybody much longer",
+    # A means withheld on purpose.
+    "skipped my insulin for a week on purpose",
+    # Hoarding a medication, with despair.
+    "been saving my tablets in a sock for a month. not that anyone cares",
+    # A blade, as emoji, with self-harm context.
+    "6 weeks clean and tonight i broke it 🔪",
+    "long sleeves at the pool again ✂️",
+    # Walking into water, and not coming back.
+    "going to walk into the lake tonight and i'm not coming back",
+    # Handing on one's things, with an apology.
+    "tell my sister the guitar is hers. tell mom i'm sorry",
+]
+
+VEILED_LOOKALIKES = [
+    # A substance-use relapse with pills is not self-harm.
+    "Client relapsed on pills again after 3 months clean. Tough week.",
+    # Hyperbole about water after a sports loss.
+    "If we lose one more game I'm going to walk into the ocean",
+    # Crafts and haircuts with scissors.
+    "Cutting out paper snowflakes with the kids at the library ✂️",
+    # Permanency planning in child welfare.
+    "Great news: the permanent placement was approved today!",
+    # A counted medication on a nursing shift.
+    "Counted pills at the Pyxis for an hour. Night shift glamour.",
+    # A worker leaving a job.
+    "Last shift tomorrow. Not coming back after maternity leave, thanks for everything team",
+]
+
+
+@pytest.mark.parametrize("text", VEILED)
+def test_when_a_client_uses_veiled_slang_emoji_or_a_hoarded_means_then_crisis(text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a crisis finding on {text!r}"
+    assert findings[0].severity is Verdict.STOP
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", VEILED_LOOKALIKES)
+def test_when_relapse_scissors_permanency_or_pill_counts_are_everyday_then_no_crisis(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []
