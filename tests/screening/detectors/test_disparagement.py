@@ -193,3 +193,42 @@ def test_when_a_worker_mocks_management_or_themselves_or_is_affectionate_then_no
 ])
 def test_when_a_zoo_or_animals_are_literal_then_no_disparagement(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+# Families of mockery: stupidity and hygiene idioms, self-diagnosis, breeding, visits as
+# loyalty rewards, title nicknames, people served as a show.
+IDIOMS_ABOUT_PEOPLE_SERVED = [
+    "half my clients would lose a court date if it was stapled to their hand",
+    "Counselor here. Some of my parents are allergic to accountability, every single week",
+    "these residents have apparently never heard of a shower. Soap is free, folks",
+    "my teen clients show up self-diagnosed with six disorders from one video",
+    "the same 3 patients again. at this point give them a punch card 🙄",
+    "Night shift on the unit: Mr. Crankypants rang 20 times and Miss Drama cried on cue",
+    "these parents multiply like rabbits and then ask us for more vouchers",
+]
+
+IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
+    # The worker's own child, numbered.
+    "Kid #3 lost a tooth at breakfast and is demanding a raise from the tooth fairy",
+    # Self-deprecation with an idiom.
+    "I would lose my head if it wasn't attached, forgot my badge twice this week",
+    # A coffee shop loyalty card.
+    "My coffee shop loyalty card is full again, free latte for me",
+    # The worker's own grumpy cat.
+    "Mr. Grumpypants the cat knocked my coffee over again 🐱",
+]
+
+
+@pytest.mark.parametrize("text", IDIOMS_ABOUT_PEOPLE_SERVED)
+def test_when_a_worker_mocks_people_served_with_idioms_or_title_nicknames_then_disparagement(
+        text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a disparagement finding on {text!r}"
+    assert all(f.category is Category.DISPARAGEMENT for f in findings)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", IDIOMS_NOT_ABOUT_PEOPLE_SERVED)
+def test_when_the_idiom_is_about_the_worker_their_child_or_pet_then_no_disparagement(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []
