@@ -145,6 +145,13 @@ NOT_PERSONAL_TIES = [
     "My client went fishing with his dad for the first time since rehab",
     "Client sold me on the idea of a group walk, so we tried it in session",
     "Client went fishing with his sponsor on Saturday, first time sober on a boat",
+    # Declining kindly, ignoring a request, an official page, the worker's own family.
+    "A young man I counsel asked to be friends on Instagram. Told him I'm flattered but no.",
+    "When a former patient requests to connect on LinkedIn I ignore the request. You?",
+    "Our clinic's official Instagram account is live! Follow for flu shot dates.",
+    "My brother-in-law is a medic on my unit and yes, we're Facebook friends",
+    # Babysitting adults as a complaint, not babysitting for a family.
+    "the patients tonight, I swear I don't get paid enough to babysit grown adults",
     # Coworkers.
     "Went deer hunting with my coworker Dale this weekend, he got nothing",
     # Declining still counts.

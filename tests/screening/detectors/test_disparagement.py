@@ -214,6 +214,10 @@ IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
     "I would lose my head if it wasn't attached, forgot my badge twice this week",
     # A coffee shop loyalty card.
     "My coffee shop loyalty card is full again, free latte for me",
+    # Retiring a label, and trash talk between crews.
+    "Our unit has banned the phrase 'frequent flyer' in handoff. Small change, big difference.",
+    "Our trainer referred to clients as 'junkies' and I pushed back in front of everyone.",
+    "Softball vs the fire crew Saturday, bring snacks and your best trash talk",
     # The worker's own grumpy cat.
     "Mr. Grumpypants the cat knocked my coffee over again 🐱",
 ]
