@@ -35,6 +35,8 @@ _CONCRETE = {"act", "method", "blade"}
 _CONTEXT_ONLY = {"method", "blade", "signal", "sh_context"}
 # Self-harm context ("3 months clean", "long sleeves again") counts only beside a blade:
 # "relapsed" beside "pills" is a substance-use post, not self-harm.
+# Cues that, however many, do not outweigh a joke, a job left or an awareness post.
+_FAREWELL_LIKE = {"farewell", "no_future", "signal", "hopeless", "method", "blade"}
 # A score this high is a crisis; hyperbole or an awareness post needs more.
 _THRESHOLD = 3
 _THRESHOLD_IF_HYPERBOLE = 5
@@ -64,11 +66,15 @@ class CrisisDetector(Detector):
             return []
         score = sum(_WEIGHTS[h.concept] for h in cues)
         needed = _THRESHOLD
-        if hits.has("mishap") or (hits.has("hyperbole", "awareness")
+        # A joke taken back ("jk. unless") is no joke.
+        joking = hits.has("hyperbole") and not hits.has("unjoke")
+        if hits.has("mishap") or ((joking or hits.has("awareness"))
                                   and not kinds & _CONCRETE):
             needed = _THRESHOLD_IF_HYPERBOLE  # "cut myself shaving again"
         if score < needed:
             return []
+        if needed == _THRESHOLD_IF_HYPERBOLE and kinds <= _FAREWELL_LIKE:
+            return []  # goodbyes piled up in a retirement post or a warning-signs list
         start = min(h.start_char for h in cues)
         end = max(h.end_char for h in cues)
         return [make_finding(doc, self.category, self.name, start, end,

@@ -169,6 +169,14 @@ VEILED = [
     "going to walk into the lake tonight and i'm not coming back",
     # Handing on one's things, with an apology.
     "tell my sister the guitar is hers. tell mom i'm sorry",
+    # A joke marker taken back.
+    "unalive arc starting tonight lol jk. unless",
+    # Refills no longer needed, with a date.
+    "told the pharmacy i won't need my prescription after this month",
+    # A means that looks like an answer.
+    "does anyone else stare at the pill bottle and it feels like an answer",
+    # Carbon monoxide, with a decision.
+    "sat in the garage with the engine running again. already decided",
 ]
 
 VEILED_LOOKALIKES = [
@@ -184,6 +192,13 @@ VEILED_LOOKALIKES = [
     "Counted pills at the Pyxis for an hour. Night shift glamour.",
     # A worker leaving a job.
     "Last shift tomorrow. Not coming back after maternity leave, thanks for everything team",
+    # Goodbyes piled up in a retirement post.
+    "Retiring Friday. Cleaned out my locker, left the key with Sam. You know who you are.",
+    # Permanency in child welfare, and a snack that looks tempting.
+    "The permanent placement hearing went great, the permanent one is finally happening!",
+    "that cheesecake in the break room is looking real tempting ngl",
+    # Lost a job long ago.
+    "Lost my job at the bakery years ago and it led me to social work. Best thing ever.",
 ]
 
 
