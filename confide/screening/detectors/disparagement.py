@@ -58,7 +58,8 @@ _NICKNAME_NOUNS = {"crowd", "crew", "club", "type", "types", "families", "family
                    "patient", "pts", "pt", "parents", "parent", "moms", "mom", "dads", "dad",
                    "guy", "guys", "lady", "ladies", "client", "clients", "folks", "kids",
                    "kid", "squad", "brigade", "gang", "residents", "resident", "callers",
-                   "caller", "mothers", "fathers", "people"}
+                   "caller", "mothers", "fathers", "people", "queen", "queens", "king",
+                   "kings", "princess", "diva", "divas", "champ", "legend", "legends"}
 # "another 'emergency'", "another 'OD'": quoting a need back as if it were not real.
 _DISMISSIVE_BEFORE = {"another", "yet"}
 _PRONOUNS = {"they", "them", "he", "him", "she", "her", "these", "those"}

@@ -205,6 +205,14 @@ IDIOMS_ABOUT_PEOPLE_SERVED = [
     "the same 3 patients again. at this point give them a punch card 🙄",
     "Night shift on the unit: Mr. Crankypants rang 20 times and Miss Drama cried on cue",
     "these parents multiply like rabbits and then ask us for more vouchers",
+    # A title nickname is the person mocked; the show is about them.
+    "Mr. Sleepy Pants wandered into the nurses station at 2am again. Better than TV 🍿",
+    # Keeping count of what parents say.
+    "keeping a tally of how many of my parents say 'not my kid'. we're at 40",
+    # A meme format of people served.
+    "kinds of patients as pizza toppings: the pineapple is the one who argues with triage",
+    # A condescending pet name said to someone served.
+    "Mom on my caseload blamed the school again. That one's on you, sweetie 💅",
 ]
 
 IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
@@ -218,6 +226,9 @@ IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
     "Our unit has banned the phrase 'frequent flyer' in handoff. Small change, big difference.",
     "Our trainer referred to clients as 'junkies' and I pushed back in front of everyone.",
     "Softball vs the fire crew Saturday, bring snacks and your best trash talk",
+    # Affection for someone served, and a pet name quoted.
+    "shoutout to the grandma on our route who bakes for the crew, she's a sweetheart",
+    "my favorite part of the week is group with the teens, they crack me up",
     # The worker's own grumpy cat.
     "Mr. Grumpypants the cat knocked my coffee over again 🐱",
 ]
