@@ -138,6 +138,12 @@ PERSONAL_TIES = [
     "A client follows my garden page. I haven't blocked her and I like her posts",
     # A post's usual dropped subject: the worker is the one who went.
     "Went to church with a mom from my parenting class. She cried, I cried",
+    # Following clients' own feeds, liking a post, a request on a platform.
+    "I watch a couple of my clients' Instagram stories most nights, just to check in",
+    "just hearted my old DBT girl's post about her new job 🥲",
+    "The family of a patient we coded sent me Instagram requests and I accepted",
+    # Spanish, from the worker's personal WhatsApp.
+    "le mandé mensaje a mi cliente desde mi WhatsApp personal para felicitarla",
 ]
 
 NOT_PERSONAL_TIES = [
@@ -150,6 +156,7 @@ NOT_PERSONAL_TIES = [
     "When a former patient requests to connect on LinkedIn I ignore the request. You?",
     "Our clinic's official Instagram account is live! Follow for flu shot dates.",
     "My brother-in-law is a medic on my unit and yes, we're Facebook friends",
+    "My sister-in-law is a nurse on my floor now and we're Facebook friends, obviously",
     # Babysitting adults as a complaint, not babysitting for a family.
     "the patients tonight, I swear I don't get paid enough to babysit grown adults",
     # Coworkers.
