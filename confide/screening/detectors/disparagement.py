@@ -262,7 +262,10 @@ def _target(hit: Hit, hits: Hits, sent: list[int], whole_post: bool = False) -> 
     """
     sid = sent[hit.start]
     all_served = hits.of("served")
-    served = [s for s in all_served if sent[s.start] == sid and not _overlaps(s, hit)]
+    # A served phrase that overlaps the cue counts only when it starts before it: "my
+    # favorite drama llama" names the person the nickname mocks.
+    served = [s for s in all_served
+              if sent[s.start] == sid and (not _overlaps(s, hit) or s.start < hit.start)]
     if all_served:
         first = all_served[0].start
         served += [p for p in hits.of("pronoun")

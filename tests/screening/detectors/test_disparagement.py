@@ -213,6 +213,12 @@ IDIOMS_ABOUT_PEOPLE_SERVED = [
     "kinds of patients as pizza toppings: the pineapple is the one who argues with triage",
     # A condescending pet name said to someone served.
     "Mom on my caseload blamed the school again. That one's on you, sweetie 💅",
+    # A one-word "ma'am." after quoting a parent.
+    "a dad emailed me at midnight about the 'injustice' of a C in gym. sir.",
+    # The "tell me you work in ... without telling me" meme before a quote.
+    "tell me you work in probation without telling me: 'the weed was for my dog' 🤡",
+    # A nickname that names the person mocked, beside a supervisor.
+    "my favorite drama llama called my supervisor again because I 'sighed' at her",
 ]
 
 IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
