@@ -160,11 +160,12 @@ def _quoted_nicknames(doc: Document, hits: Hits, sent: list[int], work: bool) ->
 def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
     """Short quoted words in a sentence about someone served ("our 'guests'", "the
     'good' shampoo"): quoting people's words back at them is a common way to mock them.
-    Up to two count."""
+    Up to two count; none beside counter-speech ("we replaced it with 'person'")."""
     served = hits.of("served")
     if not served:
         return []
     tokens = doc.tokens
+    countering = {sent[c.start] for c in hits.of("meta_language")}
     found: list[Hit] = []
     for m in _SCARE_QUOTE.finditer(doc.text):
         if len(m.group(1).split()) > 8:
@@ -175,6 +176,8 @@ def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
         quoted = Hit("quote", span.start, span.end, span.start_char, span.end_char, span.text)
         if not _about_served(quoted, hits, sent):
             continue  # "admin says 'there's no budget'": quoting management
+        if sent[span.start] in countering or sent[span.start] - 1 in countering:
+            continue  # "banned the phrase ... replaced it with 'high utilizer'": retiring words
         if any(quoted.start <= s.start and s.end <= quoted.end for s in served):
             continue  # "the dog 'sir'": the quote is the whole reference itself
         if any(sent[s.start] in (sent[span.start], sent[span.start] - 1) for s in served):

@@ -228,6 +228,9 @@ IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
     "I would lose my head if it wasn't attached, forgot my badge twice this week",
     # A coffee shop loyalty card.
     "My coffee shop loyalty card is full again, free latte for me",
+    # Quoted words being replaced, not used.
+    ("Our clinic stopped saying 'noncompliant' about patients. We replaced it with 'not yet"
+     " engaged' and 'person' in every note."),
     # Retiring a label, and trash talk between crews.
     "Our unit has banned the phrase 'frequent flyer' in handoff. Small change, big difference.",
     "Our trainer referred to clients as 'junkies' and I pushed back in front of everyone.",
