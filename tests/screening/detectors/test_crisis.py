@@ -203,6 +203,8 @@ VEILED_LOOKALIKES = [
     # Permanency in child welfare, and a snack that looks tempting.
     "The permanent placement hearing went great, the permanent one is finally happening!",
     "that cheesecake in the break room is looking real tempting ngl",
+    # A song playing, quoted.
+    "'Everybody Hurts' on repeat on the drive home. 'I hurt myself' hits different after a double.",
     # Airport security, and a reunion next week.
     "TSA took my belt and my shoelaces, airport security is wild lol",
     "See you next week, team! Won't be a long meeting, promise.",

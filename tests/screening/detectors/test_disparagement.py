@@ -231,6 +231,8 @@ IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
     # Quoted words being replaced, not used.
     ("Our clinic stopped saying 'noncompliant' about patients. We replaced it with 'not yet"
      " engaged' and 'person' in every note."),
+    # The worker's own label for themselves.
+    "I'm the frequent flyer at our break room vending machine, 4 Cokes a shift 🙈",
     # Retiring a label, and trash talk between crews.
     "Our unit has banned the phrase 'frequent flyer' in handoff. Small change, big difference.",
     "Our trainer referred to clients as 'junkies' and I pushed back in front of everyone.",
