@@ -181,6 +181,12 @@ VEILED = [
     "put my dad's razor in my bag. not sure who it's for. maybe me.",
     # Not coming home, and a test of it.
     "mom wouldnt even notice if i didn't come home. might find out",
+    # A letter left "just in case", and an apology to whoever finds it.
+    "wrote my little brother a letter just in case. its under my pillow",
+    "if anyone finds this, i'm sorry. tell my sister the dog is hers",
+    # Thinking of driving into water; meds lined up with a sudden calm.
+    "thinking about driving into the river on the way home tonight",
+    "my meds are all lined up on the dresser. finally feel calm",
     # A goodbye passed on through someone else.
     "you can have my gym locker. tell coach thanks for everything",
 ]
@@ -205,6 +211,8 @@ VEILED_LOOKALIKES = [
     "that cheesecake in the break room is looking real tempting ngl",
     # A song playing, quoted.
     "'Everybody Hurts' on repeat on the drive home. 'I hurt myself' hits different after a double.",
+    # A worker's goodbye to a patient going home.
+    "Said goodbye to my favourite patient today, she was discharged home. Love you all!",
     # Airport security, and a reunion next week.
     "TSA took my belt and my shoelaces, airport security is wild lol",
     "See you next week, team! Won't be a long meeting, promise.",
