@@ -142,6 +142,8 @@ PERSONAL_TIES = [
     "I watch a couple of my clients' Instagram stories most nights, just to check in",
     "just hearted my old DBT girl's post about her new job 🥲",
     "The family of a patient we coded sent me Instagram requests and I accepted",
+    # Drinks with a former client who became a friend.
+    "I'm meeting a former client for drinks Friday, we've become real friends",
     # Snapchat streaks and a console game with someone served.
     "one of my former foster youth sent me a snap and we've been streaking for a month",
     "my old probationer and I play Call of Duty most weekends lol",

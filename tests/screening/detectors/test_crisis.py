@@ -187,6 +187,10 @@ VEILED = [
     # Thinking of driving into water; meds lined up with a sudden calm.
     "thinking about driving into the river on the way home tonight",
     "my meds are all lined up on the dresser. finally feel calm",
+    # Being a problem, with a means bought.
+    "tired of being everyone's problem. bought a bottle of tylenol on the way home",
+    # Things handed out, with "they'll understand later".
+    "gave my headphones to my roommate and my hoodie to my sister. they'll understand later",
     # A goodbye passed on through someone else.
     "you can have my gym locker. tell coach thanks for everything",
 ]

@@ -213,6 +213,8 @@ IDIOMS_ABOUT_PEOPLE_SERVED = [
     "kinds of patients as pizza toppings: the pineapple is the one who argues with triage",
     # A condescending pet name said to someone served.
     "Mom on my caseload blamed the school again. That one's on you, sweetie 💅",
+    # Rules as suggestions.
+    "half my probationers think curfew is optional and court is a suggestion",
     # A map idiom for people served.
     "some of my parents couldn't find the school if you drew them a map",
     # A one-word "ma'am." after quoting a parent.
@@ -242,6 +244,8 @@ IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
     # Affection for someone served, and a pet name quoted.
     "shoutout to the grandma on our route who bakes for the crew, she's a sweetheart",
     "my favorite part of the week is group with the teens, they crack me up",
+    # Praise with the same shape.
+    "I think my clients are just amazing, they teach me something every week",
     # A title nickname for the office cat.
     "Mr. Grumpypants the office cat is asleep on my keyboard again",
     # The worker's own grumpy cat.
