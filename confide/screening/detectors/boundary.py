@@ -50,7 +50,9 @@ _SUBJECT_REACH = 10
 _THIRD_PERSON = {"she", "he", "they", "posts", "posted", "watched", "watches", "streamed"}
 # Words that, opening a sentence before a tie, name someone else as its subject.
 _NOT_LEAD = {"client", "clients", "patient", "patients", "resident", "residents", "kid", "kids",
-             "mom", "dad", "family", "he", "she", "they", "it", "you", "u"}
+             "mom", "dad", "family", "he", "she", "they", "it", "you", "u", "son", "daughter",
+             "sister", "brother", "wife", "husband"}
+_INVITES = {"asked", "asks", "invited", "invites", "offered", "offers", "wanted", "wants"}
 _TALK_ABOUT = {"about", "complain", "complaining", "vent", "venting", "rant", "ranting"}
 # A quoted passage (someone else's words): the opening mark after a space or the start,
 # the closing mark before a space, punctuation or the end.
@@ -133,7 +135,19 @@ def _worker_ties(tokens: object, h: Hit, sid: int, sent: list[int],
     ("I", "we", "me"), the tie names it ("my spotter", "sold me his"), or the sentence
     opens with it, its subject left out as posts do ("Venmo'd a girl from my caseload",
     "started running with a guy from group")."""
-    if sid in worker_acts or {"my", "me"} & set(h.text.lower().split()):
+    if {"my", "me"} & set(h.text.lower().split()):
+        return True
+    if sid in worker_acts:
+        # The worker speaks in the sentence, but the tie may still be someone else's:
+        # "my client went fishing with his dad, I'm so happy for him".
+        for i in range(h.start - 1, max(-1, h.start - _SUBJECT_REACH), -1):
+            if sent[i] != sid:
+                break
+            word = tokens[i].lower_  # type: ignore[index]
+            if word in _WORKER_ACTS or word in _INVITES:
+                return True  # "Former client asked to grab lunch": an invitation to the worker
+            if word in _THIRD_PERSON or word in _NOT_LEAD:
+                return False
         return True
     lead = h.start
     while lead > 0 and sent[lead - 1] == sid and h.start - lead < 2:

@@ -142,6 +142,8 @@ PERSONAL_TIES = [
     "I watch a couple of my clients' Instagram stories most nights, just to check in",
     "just hearted my old DBT girl's post about her new job 🥲",
     "The family of a patient we coded sent me Instagram requests and I accepted",
+    # An invitation to the worker, accepted.
+    "A former client asked to grab lunch after we wrapped up. I said yes, we went Tuesday.",
     # Drinks with a former client who became a friend.
     "I'm meeting a former client for drinks Friday, we've become real friends",
     # Snapchat streaks and a console game with someone served.
@@ -156,6 +158,8 @@ NOT_PERSONAL_TIES = [
     "My client went fishing with his dad for the first time since rehab",
     "Client sold me on the idea of a group walk, so we tried it in session",
     "Client went fishing with his sponsor on Saturday, first time sober on a boat",
+    "My client went fishing with his dad for the first time, I'm so proud of him",
+    "I love that my client reconnected with her daughter after five years",
     # Declining kindly, ignoring a request, an official page, the worker's own family.
     "A young man I counsel asked to be friends on Instagram. Told him I'm flattered but no.",
     "When a former patient requests to connect on LinkedIn I ignore the request. You?",
