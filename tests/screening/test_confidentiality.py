@@ -184,3 +184,41 @@ def test_when_two_names_end_in_a_place_word_then_they_are_a_place_not_a_person()
 
     text = "Jordan Lake camping this weekend with my sister. Needed a break from court reports."
     assert Category.CONFIDENTIALITY not in screen(text).categories
+
+
+@pytest.mark.parametrize("text, name", [
+    # Greeting or answering someone by name: the reader, not a client.
+    ("Our patients keep asking my partner to slow down on the rig 😂 love you Marco, brake please",
+     "Marco"),
+    ("Clients who read one blog post before their intake 🙄 'I have every disorder' — no Lisa, you don't.",
+     "Lisa"),
+    # A reply to a commenter.
+    ("Responding to Dana's question about her dad in memory care: ask the unit for a care plan meeting.",
+     "Dana"),
+])
+def test_when_a_name_is_greeted_or_answered_then_it_is_not_a_client(text: str, name: str) -> None:
+    findings = _detect(text, [_ent(text, name, "PERSON", "ner")])
+    assert not any(f.text == name for f in findings)
+
+
+@pytest.mark.parametrize("text, sub, kind", [
+    # A machine or a nickname after "the" is not a person's name.
+    ("Pulled an overnight on the unit and my patients were fine; the Omnicell was not.",
+     "the Omnicell", "PERSON"),
+    # A brand poured from a bottle.
+    ("3am call for a patient who had a whole bottle of Jim Beam and a fall.", "Jim Beam", "PERSON"),
+    # The agency's own handle.
+    ("Follow our shelter's page @oakhouse_shelter for the coat drive! Residents' stories only with consent.",
+     "@oakhouse_shelter", "HANDLE"),
+])
+def test_when_a_word_taken_for_a_name_is_a_machine_brand_or_agency_handle_then_no_finding(
+        text: str, sub: str, kind: str) -> None:
+    findings = _detect(text, [_ent(text, sub, kind, "ner")])
+    assert not any(f.text == sub for f in findings)
+
+
+def test_when_a_place_after_the_identifies_a_patient_then_it_is_still_flagged() -> None:
+    text = "Transported a groom from his own wedding at the Riverside Lodge in Boone last night."
+    findings = _detect(text, [_ent(text, "Riverside Lodge", "PERSON", "ner"),
+                              _ent(text, "Boone", "LOCATION", "ner")])
+    assert findings

@@ -8,7 +8,9 @@ client friend requests on personal accounts; the seed's MSKCC policy discourages
 
 A finding needs a contact cue (friend request, follow, DM, tag, "my personal insta") and
 a reference to someone served (from ``lexicons/boundary.yaml`` and the shared referent
-resolver) within a sentence of each other. Contact through agency channels or a
+resolver) within a sentence of each other. A personal tie off the feed (games together,
+money or trade, meeting up as friends) counts only in a sentence where the worker speaks
+("I", "my", "we"). Contact through agency channels or a
 referral is professional; a worker declining a request is setting the boundary. With a
 current client it is ``stop``; with a former client or a client's family ``review``.
 """
@@ -30,7 +32,7 @@ from confide.screening.detectors._lexicon import (
 from confide.screening.types import Category, Finding, Verdict
 
 # Concepts that must be present before anything else is worth matching.
-_GATE = ("contact", "personal_channel", "handle")
+_GATE = ("contact", "personal_channel", "personal_tie", "handle")
 LEXICON = "boundary.yaml"
 # A served reference and a contact cue this many sentences apart still belong together
 # ("One of my foster youth sent me a request. ... Accepted").
@@ -38,11 +40,19 @@ _SENTENCE_REACH = 2
 # A finding's span joins the served reference and the contact cue when this close.
 _JOIN_TOKENS = 14
 _FIRST_PERSON = {"i", "me", "my", "mine", "we", "us", "our", "i'm", "i've", "i'd", "myself"}
+# A personal tie needs the worker as an actor, not just "my" in "my client went fishing".
+_WORKER_ACTS = {"i", "me", "we", "us", "i'm", "i've", "i'd", "im", "ive", "myself", "we're",
+                "we've"}
 # Contact cues built from "on <platform>" need the worker in the sentence.
 _PLATFORM_LEAD = {"on", "via", "through", "over", "in"}
 # How far back to look for who does the thing "on <platform>".
 _SUBJECT_REACH = 10
 _THIRD_PERSON = {"she", "he", "they", "posts", "posted", "watched", "watches", "streamed"}
+# Words that, opening a sentence before a tie, name someone else as its subject.
+_NOT_LEAD = {"client", "clients", "patient", "patients", "resident", "residents", "kid", "kids",
+             "mom", "dad", "family", "he", "she", "they", "it", "you", "u", "son", "daughter",
+             "sister", "brother", "wife", "husband"}
+_INVITES = {"asked", "asks", "invited", "invites", "offered", "offers", "wanted", "wants"}
 _TALK_ABOUT = {"about", "complain", "complaining", "vent", "venting", "rant", "ranting"}
 # A quoted passage (someone else's words): the opening mark after a space or the start,
 # the closing mark before a space, punctuation or the end.
@@ -64,6 +74,7 @@ class BoundaryDetector(Detector):
         hits = lex.find(doc)
         sent = sentence_ids(doc)
         first_person = {sent[t.i] for t in tokens if t.lower_ in _FIRST_PERSON}
+        worker_acts = {sent[t.i] for t in tokens if t.lower_ in _WORKER_ACTS}
         public = _public_contact(hits, sent)
         if public is not None:
             return [make_finding(doc, self.category, self.name, public[0], public[1],
@@ -76,7 +87,9 @@ class BoundaryDetector(Detector):
         if not served:
             return []
         professional = {sent[h.start] for h in hits.of("professional")}
-        declined = {sent[h.start] for h in hits.of("decline")}
+        undone = hits.of("not_declined")
+        declined = {sent[h.start] for h in hits.of("decline")
+                    if not any(_overlap(h, u) for u in undone)}
         contrast = {sent[t.i] for t in tokens if t.lower_ in ("but", "though", "except")}
         # A client's relative is not the client: a supervisor's call, like a former client.
         only_relatives = all(any(_overlap(s, r) for r in relatives) for s in served)
@@ -85,10 +98,13 @@ class BoundaryDetector(Detector):
         key = "former" if former else "current"
         quotes = [m.span(2) for m in _QUOTE_RE.finditer(doc.text)]
         found: dict[int, tuple[int, int]] = {}
-        for h in hits.of("contact", "personal_channel"):
+        for h in hits.of("contact", "personal_channel", "personal_tie"):
             sid = sent[h.start]
             if sid in professional or (declined and sid not in contrast):
                 continue
+            if h.concept == "personal_tie" and not _worker_ties(tokens, h, sid, sent,
+                                                                  worker_acts):
+                continue  # "my client went fishing with his dad": not the worker's tie
             if h.text.split()[0].lower() in _PLATFORM_LEAD and (
                     sid not in first_person or _after_posting(tokens, h)
                     or _someone_else_acts(tokens, h)):
@@ -111,6 +127,35 @@ class BoundaryDetector(Detector):
                          lex.explain(key, text=doc.text[s:e]), severity)
             for s, e in sorted(found.values())
         ]
+
+
+def _worker_ties(tokens: object, h: Hit, sid: int, sent: list[int],
+                 worker_acts: set[int]) -> bool:
+    """Whether a personal tie is the worker's own: the worker speaks in the sentence
+    ("I", "we", "me"), the tie names it ("my spotter", "sold me his"), or the sentence
+    opens with it, its subject left out as posts do ("Venmo'd a girl from my caseload",
+    "started running with a guy from group")."""
+    if {"my", "me"} & set(h.text.lower().split()):
+        return True
+    if sid in worker_acts:
+        # The worker speaks in the sentence, but the tie may still be someone else's:
+        # "my client went fishing with his dad, I'm so happy for him".
+        for i in range(h.start - 1, max(-1, h.start - _SUBJECT_REACH), -1):
+            if sent[i] != sid:
+                break
+            word = tokens[i].lower_  # type: ignore[index]
+            if word in _WORKER_ACTS or word in _INVITES:
+                return True  # "Former client asked to grab lunch": an invitation to the worker
+            if word in _THIRD_PERSON or word in _NOT_LEAD:
+                return False
+        return True
+    lead = h.start
+    while lead > 0 and sent[lead - 1] == sid and h.start - lead < 2:
+        lead -= 1
+    if lead > 0 and sent[lead - 1] == sid:
+        return False  # more than one word before it: someone else may be the subject
+    before = [tokens[i].lower_ for i in range(lead, h.start)]  # type: ignore[index]
+    return all(w.isalpha() and w not in _THIRD_PERSON and w not in _NOT_LEAD for w in before)
 
 
 def _public_contact(hits: Hits, sent: list[int]) -> tuple[int, int] | None:

@@ -280,7 +280,7 @@ class ConfidentialityDetector(Detector):
                     text, e, after_served=any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end
                                               for r in ctx.served)):
                 continue
-            if _is_addressee(text, e):
+            if _is_addressee(text, e) or _not_a_person_here(text, e):
                 continue
             anchor = next((a for a in ctx.anchors + ctx.events
                            if _near(a.start, a.end, e.start, e.end, window)), None)
@@ -390,7 +390,8 @@ def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
     return None, "served_reference" if anchor.kind == "served" else "work_event"
 
 
-_REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|re:|@)", re.IGNORECASE)
+_REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|responding to\b|in response to\b|re:|@)",
+                    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -425,7 +426,33 @@ def _is_addressee(text: str, e: Entity) -> bool:
         # "But thanks, Gary." (not "I called his mom, Tanya.", an appositive)
         sentence = re.split(r"[.!?]\s", head)[-1]
         return bool(_SPOKEN_TO.search(sentence))
+    if e.entity == "PERSON" and _GREETING_BEFORE.search(head) and _VOCATIVE_AFTER.match(
+            text[e.end:]):
+        return True  # "love you Tony, please use the brakes", "no Debra, it's gas"
     return bool(_REPLY.match(head)) and len(head) < 20
+
+
+def _not_a_person_here(text: str, e: Entity) -> bool:
+    """A capitalised word the NER took for a person that is not one here: "the Pyxis",
+    "the Lifers" (a name does not start with "the"), a brand poured from a bottle ("a bottle
+    of Jack"), or an agency's own handle after "our page" or "follow"."""
+    head = text[:e.start]
+    if e.entity == "PERSON" and e.text[:4].lower() == "the ":
+        return True  # (a place after "the", "the Hilton Garden Inn", may still identify)
+    if e.entity == "PERSON" and _POURED_BEFORE.search(head):
+        return True
+    return e.entity == "HANDLE" and bool(_AGENCY_HANDLE_BEFORE.search(head))
+
+
+_GREETING_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:love you|love ya|thank you|thanks|thx|hey|hi|hello|no|nope|yes|yep|ok|okay|"
+    r"sorry|bye|congrats)\s*,?\s*$", re.IGNORECASE)
+_VOCATIVE_AFTER = re.compile(r"^\s*(?:[,.!?…)]|$)")
+_POURED_BEFORE = re.compile(
+    r"\b(?:bottle|bottles|shot|shots|glass|fifth|pint|handle|can|case|cup)\s+of\s+$", re.IGNORECASE)
+_AGENCY_HANDLE_BEFORE = re.compile(
+    r"\b(?:our|the)\b[^.!?\n]{0,40}\b(?:page|account|feed|profile)\s*:?\s*$|\bfollow(?:\s+us)?\s*(?:at|on)?\s*:?\s*$",
+    re.IGNORECASE)
 
 
 _SENTENCE_ENDS = re.compile(r"^\s*(?:[.!?…]+|$)")

@@ -24,15 +24,19 @@ from confide.screening.detectors._lexicon import Hit, lexicon, make_finding
 from confide.screening.types import Category, Finding, Verdict
 
 LEXICON = "crisis.yaml"
-_WEIGHTS = {"direct": 3, "act": 3, "plan": 2, "method": 2, "farewell": 2, "hopeless": 1,
-            "signal": 1}
+_WEIGHTS = {"direct": 3, "act": 3, "plan": 2, "method": 2, "blade": 2, "farewell": 2,
+            "no_future": 2, "hopeless": 1, "signal": 1, "sh_context": 1}
 # Cues that say something happened or is at hand: a joke marker ("lol") or an awareness
 # word does not cancel them ("scratched my wrists again lol"). A farewell does not
 # outweigh a joke ("last day at the agency, love you all lol") or an awareness post
 # listing warning signs ("giving away possessions, saying goodbye").
-_CONCRETE = {"act", "method"}
+_CONCRETE = {"act", "method", "blade"}
 # Cues that mean something only beside a cue of another kind.
-_CONTEXT_ONLY = {"method", "signal"}
+_CONTEXT_ONLY = {"method", "blade", "signal", "sh_context"}
+# Self-harm context ("3 months clean", "long sleeves again") counts only beside a blade:
+# "relapsed" beside "pills" is a substance-use post, not self-harm.
+# Cues that, however many, do not outweigh a joke, a job left or an awareness post.
+_FAREWELL_LIKE = {"farewell", "no_future", "signal", "hopeless", "method", "blade"}
 # A score this high is a crisis; hyperbole or an awareness post needs more.
 _THRESHOLD = 3
 _THRESHOLD_IF_HYPERBOLE = 5
@@ -52,18 +56,25 @@ class CrisisDetector(Detector):
         if not cues:
             return []
         cues = _without_nested(cues)
+        if not any(h.concept == "blade" for h in cues):
+            cues = [h for h in cues if h.concept != "sh_context"]
         kinds = {h.concept for h in cues}
         # A method alone ("pills") is not a crisis, nor is a calm, a decision or a date
-        # alone; they need intent, a plan, a farewell or despair.
-        if kinds <= _CONTEXT_ONLY:
+        # alone; they need intent, a plan, a farewell or despair. A blade with self-harm
+        # context ("🔪 back at it", "long sleeves again ✂️") is enough.
+        if kinds <= _CONTEXT_ONLY and not {"blade", "sh_context"} <= kinds:
             return []
         score = sum(_WEIGHTS[h.concept] for h in cues)
         needed = _THRESHOLD
-        if hits.has("mishap") or (hits.has("hyperbole", "awareness")
+        # A joke taken back ("jk. unless") is no joke.
+        joking = hits.has("hyperbole") and not hits.has("unjoke")
+        if hits.has("mishap") or ((joking or hits.has("awareness"))
                                   and not kinds & _CONCRETE):
             needed = _THRESHOLD_IF_HYPERBOLE  # "cut myself shaving again"
         if score < needed:
             return []
+        if needed == _THRESHOLD_IF_HYPERBOLE and kinds <= _FAREWELL_LIKE:
+            return []  # goodbyes piled up in a retirement post or a warning-signs list
         start = min(h.start_char for h in cues)
         end = max(h.end_char for h in cues)
         return [make_finding(doc, self.category, self.name, start, end,

@@ -58,7 +58,8 @@ _NICKNAME_NOUNS = {"crowd", "crew", "club", "type", "types", "families", "family
                    "patient", "pts", "pt", "parents", "parent", "moms", "mom", "dads", "dad",
                    "guy", "guys", "lady", "ladies", "client", "clients", "folks", "kids",
                    "kid", "squad", "brigade", "gang", "residents", "resident", "callers",
-                   "caller", "mothers", "fathers", "people"}
+                   "caller", "mothers", "fathers", "people", "queen", "queens", "king",
+                   "kings", "princess", "diva", "divas", "champ", "legend", "legends"}
 # "another 'emergency'", "another 'OD'": quoting a need back as if it were not real.
 _DISMISSIVE_BEFORE = {"another", "yet"}
 _PRONOUNS = {"they", "them", "he", "him", "she", "her", "these", "those"}
@@ -159,11 +160,12 @@ def _quoted_nicknames(doc: Document, hits: Hits, sent: list[int], work: bool) ->
 def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
     """Short quoted words in a sentence about someone served ("our 'guests'", "the
     'good' shampoo"): quoting people's words back at them is a common way to mock them.
-    Up to two count."""
+    Up to two count; none beside counter-speech ("we replaced it with 'person'")."""
     served = hits.of("served")
     if not served:
         return []
     tokens = doc.tokens
+    countering = {sent[c.start] for c in hits.of("meta_language")}
     found: list[Hit] = []
     for m in _SCARE_QUOTE.finditer(doc.text):
         if len(m.group(1).split()) > 8:
@@ -174,6 +176,8 @@ def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
         quoted = Hit("quote", span.start, span.end, span.start_char, span.end_char, span.text)
         if not _about_served(quoted, hits, sent):
             continue  # "admin says 'there's no budget'": quoting management
+        if sent[span.start] in countering or sent[span.start] - 1 in countering:
+            continue  # "banned the phrase ... replaced it with 'high utilizer'": retiring words
         if any(quoted.start <= s.start and s.end <= quoted.end for s in served):
             continue  # "the dog 'sir'": the quote is the whole reference itself
         if any(sent[s.start] in (sent[span.start], sent[span.start] - 1) for s in served):
@@ -261,7 +265,10 @@ def _target(hit: Hit, hits: Hits, sent: list[int], whole_post: bool = False) -> 
     """
     sid = sent[hit.start]
     all_served = hits.of("served")
-    served = [s for s in all_served if sent[s.start] == sid and not _overlaps(s, hit)]
+    # A served phrase that overlaps the cue counts only when it starts before it: "my
+    # favorite drama llama" names the person the nickname mocks.
+    served = [s for s in all_served
+              if sent[s.start] == sid and (not _overlaps(s, hit) or s.start < hit.start)]
     if all_served:
         first = all_served[0].start
         served += [p for p in hits.of("pronoun")

@@ -124,3 +124,66 @@ def test_when_worker_meets_pays_or_follows_someone_served_then_boundary(text: st
 def test_when_contact_is_with_coworkers_declined_or_not_the_workers_then_no_boundary(
         text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+# Personal ties in the worker's own words: games together, money and trade, reactions,
+# meeting up as friends; and a block the worker did not make.
+PERSONAL_TIES = [
+    "one of my old probationers and I duo queued in Fortnite all night",
+    "my former client's bakery gave me the family discount again, I love her",
+    "a kid from my old caseload beat me in Mario Kart twice this weekend",
+    "Venmo'd my client $20 for her phone bill, don't judge me",
+    "Ordered two quilts from her shop after a client told me she sews. So pretty",
+    "My former patient and I have been having coffee every month since she finished chemo",
+    "A client follows my garden page. I haven't blocked her and I like her posts",
+    # A post's usual dropped subject: the worker is the one who went.
+    "Went to church with a mom from my parenting class. She cried, I cried",
+    # Following clients' own feeds, liking a post, a request on a platform.
+    "I watch a couple of my clients' Instagram stories most nights, just to check in",
+    "just hearted my old DBT girl's post about her new job 🥲",
+    "The family of a patient we coded sent me Instagram requests and I accepted",
+    # An invitation to the worker, accepted.
+    "A former client asked to grab lunch after we wrapped up. I said yes, we went Tuesday.",
+    # Drinks with a former client who became a friend.
+    "I'm meeting a former client for drinks Friday, we've become real friends",
+    # Snapchat streaks and a console game with someone served.
+    "one of my former foster youth sent me a snap and we've been streaking for a month",
+    "my old probationer and I play Call of Duty most weekends lol",
+    # Spanish, from the worker's personal WhatsApp.
+    "le mandé mensaje a mi cliente desde mi WhatsApp personal para felicitarla",
+]
+
+NOT_PERSONAL_TIES = [
+    # A client's own outings and trades, not the worker's.
+    "My client went fishing with his dad for the first time since rehab",
+    "Client sold me on the idea of a group walk, so we tried it in session",
+    "Client went fishing with his sponsor on Saturday, first time sober on a boat",
+    "My client went fishing with his dad for the first time, I'm so proud of him",
+    "I love that my client reconnected with her daughter after five years",
+    # Declining kindly, ignoring a request, an official page, the worker's own family.
+    "A young man I counsel asked to be friends on Instagram. Told him I'm flattered but no.",
+    "When a former patient requests to connect on LinkedIn I ignore the request. You?",
+    "Our clinic's official Instagram account is live! Follow for flu shot dates.",
+    "My brother-in-law is a medic on my unit and yes, we're Facebook friends",
+    "My sister-in-law is a nurse on my floor now and we're Facebook friends, obviously",
+    # Babysitting adults as a complaint, not babysitting for a family.
+    "the patients tonight, I swear I don't get paid enough to babysit grown adults",
+    # Coworkers.
+    "Went deer hunting with my coworker Dale this weekend, he got nothing",
+    # Declining still counts.
+    "A former client asked me to grab lunch. I said no and explained the policy",
+]
+
+
+@pytest.mark.parametrize("text", PERSONAL_TIES)
+def test_when_worker_games_trades_or_meets_up_with_someone_served_then_boundary(
+        text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a boundary finding in {text!r}"
+    assert "on social media or off it" in findings[0].explanation
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", NOT_PERSONAL_TIES)
+def test_when_the_outing_is_the_clients_own_or_a_coworkers_then_no_boundary(text: str) -> None:
+    assert run(DETECTOR, text) == []

@@ -146,3 +146,94 @@ def test_when_crisis_in_post_then_report_verdict_is_stop() -> None:
     report = screen("wrote the note. this is goodbye")
     assert report.verdict is Verdict.STOP
     assert "crisis" in report.categories
+
+
+VEILED = [
+    # Slang, and being revived against one's will.
+    "been thinking about unaliving lately ngl",
+    "paramedics keep saving me. stop saving me",
+    # Being found afterwards.
+    "sorry to whoever finds me first",
+    # Permanence said of oneself.
+    "done with all of it. going to sleep permanently",
+    # Not being a burden much longer.
+    "don't worry, i won't be a bother to anybody much longer",
+    # A means withheld on purpose.
+    "skipped my insulin for a week on purpose",
+    # Hoarding a medication, with despair.
+    "been saving my tablets in a sock for a month. not that anyone cares",
+    # A blade, as emoji, with self-harm context.
+    "6 weeks clean and tonight i broke it 🔪",
+    "long sleeves at the pool again ✂️",
+    # Walking into water, and not coming back.
+    "going to walk into the lake tonight and i'm not coming back",
+    # Handing on one's things, with an apology.
+    "tell my sister the guitar is hers. tell mom i'm sorry",
+    # A joke marker taken back.
+    "unalive arc starting tonight lol jk. unless",
+    # Refills no longer needed, with a date.
+    "told the pharmacy i won't need my prescription after this month",
+    # A means that looks like an answer.
+    "does anyone else stare at the pill bottle and it feels like an answer",
+    # Carbon monoxide, with a decision.
+    "sat in the garage with the engine running again. already decided",
+    # A knife, and who it is for.
+    "put my dad's razor in my bag. not sure who it's for. maybe me.",
+    # Not coming home, and a test of it.
+    "mom wouldnt even notice if i didn't come home. might find out",
+    # A letter left "just in case", and an apology to whoever finds it.
+    "wrote my little brother a letter just in case. its under my pillow",
+    "if anyone finds this, i'm sorry. tell my sister the dog is hers",
+    # Thinking of driving into water; meds lined up with a sudden calm.
+    "thinking about driving into the river on the way home tonight",
+    "my meds are all lined up on the dresser. finally feel calm",
+    # Being a problem, with a means bought.
+    "tired of being everyone's problem. bought a bottle of tylenol on the way home",
+    # Things handed out, with "they'll understand later".
+    "gave my headphones to my roommate and my hoodie to my sister. they'll understand later",
+    # A goodbye passed on through someone else.
+    "you can have my gym locker. tell coach thanks for everything",
+]
+
+VEILED_LOOKALIKES = [
+    # A substance-use relapse with pills is not self-harm.
+    "Client relapsed on pills again after 3 months clean. Tough week.",
+    # Hyperbole about water after a sports loss.
+    "If we lose one more game I'm going to walk into the ocean",
+    # Crafts and haircuts with scissors.
+    "Cutting out paper snowflakes with the kids at the library ✂️",
+    # Permanency planning in child welfare.
+    "Great news: the permanent placement was approved today!",
+    # A counted medication on a nursing shift.
+    "Counted pills at the Pyxis for an hour. Night shift glamour.",
+    # A worker leaving a job.
+    "Last shift tomorrow. Not coming back after maternity leave, thanks for everything team",
+    # Goodbyes piled up in a retirement post.
+    "Retiring Friday. Cleaned out my locker, left the key with Sam. You know who you are.",
+    # Permanency in child welfare, and a snack that looks tempting.
+    "The permanent placement hearing went great, the permanent one is finally happening!",
+    "that cheesecake in the break room is looking real tempting ngl",
+    # A song playing, quoted.
+    "'Everybody Hurts' on repeat on the drive home. 'I hurt myself' hits different after a double.",
+    # A worker's goodbye to a patient going home.
+    "Said goodbye to my favourite patient today, she was discharged home. Love you all!",
+    # Airport security, and a reunion next week.
+    "TSA took my belt and my shoelaces, airport security is wild lol",
+    "See you next week, team! Won't be a long meeting, promise.",
+    # Lost a job long ago.
+    "Lost my job at the bakery years ago and it led me to social work. Best thing ever.",
+]
+
+
+@pytest.mark.parametrize("text", VEILED)
+def test_when_a_client_uses_veiled_slang_emoji_or_a_hoarded_means_then_crisis(text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a crisis finding on {text!r}"
+    assert findings[0].severity is Verdict.STOP
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", VEILED_LOOKALIKES)
+def test_when_relapse_scissors_permanency_or_pill_counts_are_everyday_then_no_crisis(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []

@@ -193,3 +193,76 @@ def test_when_a_worker_mocks_management_or_themselves_or_is_affectionate_then_no
 ])
 def test_when_a_zoo_or_animals_are_literal_then_no_disparagement(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+# Families of mockery: stupidity and hygiene idioms, self-diagnosis, breeding, visits as
+# loyalty rewards, title nicknames, people served as a show.
+IDIOMS_ABOUT_PEOPLE_SERVED = [
+    "half my clients would lose a court date if it was stapled to their hand",
+    "Counselor here. Some of my parents are allergic to accountability, every single week",
+    "these residents have apparently never heard of a shower. Soap is free, folks",
+    "my teen clients show up self-diagnosed with six disorders from one video",
+    "the same 3 patients again. at this point give them a punch card 🙄",
+    "Night shift on the unit: Mr. Crankypants rang 20 times and Miss Drama cried on cue",
+    "these parents multiply like rabbits and then ask us for more vouchers",
+    # A title nickname is the person mocked; the show is about them.
+    "Mr. Sleepy Pants wandered into the nurses station at 2am again. Better than TV 🍿",
+    # Keeping count of what parents say.
+    "keeping a tally of how many of my parents say 'not my kid'. we're at 40",
+    # A meme format of people served.
+    "kinds of patients as pizza toppings: the pineapple is the one who argues with triage",
+    # A condescending pet name said to someone served.
+    "Mom on my caseload blamed the school again. That one's on you, sweetie 💅",
+    # Rules as suggestions.
+    "half my probationers think curfew is optional and court is a suggestion",
+    # A map idiom for people served.
+    "some of my parents couldn't find the school if you drew them a map",
+    # A one-word "ma'am." after quoting a parent.
+    "a dad emailed me at midnight about the 'injustice' of a C in gym. sir.",
+    # The "tell me you work in ... without telling me" meme before a quote.
+    "tell me you work in probation without telling me: 'the weed was for my dog' 🤡",
+    # A nickname that names the person mocked, beside a supervisor.
+    "my favorite drama llama called my supervisor again because I 'sighed' at her",
+]
+
+IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
+    # The worker's own child, numbered.
+    "Kid #3 lost a tooth at breakfast and is demanding a raise from the tooth fairy",
+    # Self-deprecation with an idiom.
+    "I would lose my head if it wasn't attached, forgot my badge twice this week",
+    # A coffee shop loyalty card.
+    "My coffee shop loyalty card is full again, free latte for me",
+    # Quoted words being replaced, not used.
+    ("Our clinic stopped saying 'noncompliant' about patients. We replaced it with 'not yet"
+     " engaged' and 'person' in every note."),
+    # The worker's own label for themselves.
+    "I'm the frequent flyer at our break room vending machine, 4 Cokes a shift 🙈",
+    # Retiring a label, and trash talk between crews.
+    "Our unit has banned the phrase 'frequent flyer' in handoff. Small change, big difference.",
+    "Our trainer referred to clients as 'junkies' and I pushed back in front of everyone.",
+    "Softball vs the fire crew Saturday, bring snacks and your best trash talk",
+    # Affection for someone served, and a pet name quoted.
+    "shoutout to the grandma on our route who bakes for the crew, she's a sweetheart",
+    "my favorite part of the week is group with the teens, they crack me up",
+    # Praise with the same shape.
+    "I think my clients are just amazing, they teach me something every week",
+    # A title nickname for the office cat.
+    "Mr. Grumpypants the office cat is asleep on my keyboard again",
+    # The worker's own grumpy cat.
+    "Mr. Grumpypants the cat knocked my coffee over again 🐱",
+]
+
+
+@pytest.mark.parametrize("text", IDIOMS_ABOUT_PEOPLE_SERVED)
+def test_when_a_worker_mocks_people_served_with_idioms_or_title_nicknames_then_disparagement(
+        text: str) -> None:
+    findings = run(DETECTOR, text)
+    assert findings, f"expected a disparagement finding on {text!r}"
+    assert all(f.category is Category.DISPARAGEMENT for f in findings)
+    assert_spans_valid(text, findings)
+
+
+@pytest.mark.parametrize("text", IDIOMS_NOT_ABOUT_PEOPLE_SERVED)
+def test_when_the_idiom_is_about_the_worker_their_child_or_pet_then_no_disparagement(
+        text: str) -> None:
+    assert run(DETECTOR, text) == []
