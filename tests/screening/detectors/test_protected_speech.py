@@ -113,8 +113,8 @@ def test_when_private_employer_then_no_public_sector_note() -> None:
     # Asking coworkers what they earn.
     "therapists at the big telehealth companies: how much are you making per session?",
     # The problem in one sentence, management and a call to act together in others.
-    "District added 2 schools to my counseling load without asking. Ratio's now 1:780. Board meeting "
-    "Thursday, counselors pls come.",
+    ("District added 2 schools to my counseling load without asking. Ratio's now 1:780. "
+     "Board meeting Thursday, counselors pls come."),
 ])
 def test_when_post_raises_caseload_quitting_grievance_or_safety_then_protected(
         text: str) -> None:
