@@ -222,3 +222,22 @@ def test_when_a_place_after_the_identifies_a_patient_then_it_is_still_flagged() 
     findings = _detect(text, [_ent(text, "Riverside Lodge", "PERSON", "ner"),
                               _ent(text, "Boone", "LOCATION", "ner")])
     assert findings
+
+
+@pytest.mark.parametrize("text", [
+    "Composite case (details changed, names invented): 'Rosa', 70, caring for a grandson after her daughter's overdose.",
+    "Shared with her written permission: my former client Lena, 24, asked me to tell her story at our gala.",
+    "Our client Damon signed a media release and asked us to post his photo and story. Thank you, Damon!",
+    "My neighbor Dot, 92, told me I'm too skinny for a social worker. She's not a client, she's just Dot.",
+])
+def test_when_the_post_says_it_identifies_no_one_served_then_no_confidentiality_finding(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert Category.CONFIDENTIALITY not in screen(text, learned=False).categories
+
+
+def test_when_permission_is_only_hinted_then_the_name_is_still_a_breach() -> None:
+    from confide.screening.pipeline import screen
+
+    text = "Swipe to read the letter my client Quentin wrote. I got permission from... well, him. (pic)"
+    assert Category.CONFIDENTIALITY in screen(text, learned=False).categories

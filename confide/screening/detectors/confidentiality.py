@@ -238,6 +238,8 @@ class ConfidentialityDetector(Detector):
                        kind or (entity or "").lower())
 
     def detect(self, doc: Document) -> list[Finding]:
+        if _disclaimed(doc.text):
+            return []
         ctx = analyse(doc)
         return self._direct(ctx) + self._indirect(ctx)
 
@@ -392,6 +394,19 @@ def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
 
 _REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|responding to\b|in response to\b|re:|@)",
                     re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _disclaimer_pattern() -> re.Pattern[str]:
+    groups = load_yaml(*_LEX)["disclaimers"]
+    alternatives = "|".join(f"(?:{p})" for kind in groups.values() for p in kind)
+    return re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)
+
+
+def _disclaimed(text: str) -> bool:
+    """The post says it identifies no one served: a composite, written consent, or
+    "he's not my client" (``disclaimers`` in confidentiality.yaml)."""
+    return _disclaimer_pattern().search(text) is not None
 
 
 @lru_cache(maxsize=1)
