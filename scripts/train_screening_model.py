@@ -8,9 +8,12 @@ category it fits a balanced logistic regression on the features ``learned.featur
 computes from the rule pipeline's own output, choosing by 5-fold cross-validation on the
 tuning posts the regularisation strength and whether letter 4-grams are read, and the
 decision threshold: the lowest threshold at which the model adds no more than a
-per-category budget of false flags on ok/protected posts to what the rules already flag.
-The budget is the loosest (1.5% down to 0) at which all categories together, rules and
-model, flag at most 5% of the ok/protected tuning posts out of fold: the goal. Writes
+budget of false flags on ok/protected posts to what the rules already flag. Budgets (one
+for confidentiality, one for each other category, 1.5% down to 0) are chosen together:
+the most breaches found, then the most of everything else, while all categories
+together, rules and model, flag at most 5% of the ok/protected tuning posts out of fold
+(the goal). Each category's model is trained without its own rules' output (it speaks
+only where they found nothing), but for confidentiality, which does better with it. Writes
 ``confide/screening/models/classifier.json`` and prints cross-validated figures.
 """
 
@@ -33,8 +36,8 @@ from confide.screening.pipeline import apply_rules  # noqa: E402
 CATEGORY_LABEL = {v: k for k, v in LABEL_TO_CATEGORY.items()} | {"protected-speech": "protected"}
 # Never below 0.6: posts unlike any in the tuning files should not be flagged on a coin toss.
 THRESHOLDS = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
-# Per-category share of ok/protected posts the model may newly flag, loosest first; the
-# first whose union over all categories stays within MAX_FALSE_FLAG_RATE is used.
+# Shares of ok/protected posts the model may newly flag in one category (confidentiality
+# and the others are given one each, chosen together below).
 BUDGETS = (0.015, 0.01, 0.0075, 0.005, 0.0025, 0.0)
 MAX_FALSE_FLAG_RATE = 0.05
 # Weights smaller than this change no decision measurably and would triple the file.
@@ -42,6 +45,9 @@ PRUNE = 0.05
 
 
 GRID_C = (0.3, 1.0, 3.0)
+# Confidentiality keeps its own rule output: cross-validated on the tuning posts it finds
+# 0.845 of breaches with it and 0.776 without (the others gain: crisis 0.931 -> 0.971).
+KEEP_OWN_RULE = frozenset({"confidentiality"})
 FAMILIES = ("words", "words+letters")
 
 
@@ -50,6 +56,20 @@ def _family(feats: dict[str, float], family: str) -> dict[str, float]:
     if family == "words+letters":
         return feats
     return {k: v for k, v in feats.items() if not k.startswith("c:")}
+
+
+def _without_own_rule(X: list[dict[str, float]], category: str) -> list[dict[str, float]]:
+    """The features minus what the category's own rules found.
+
+    The model speaks only where its category's rules found nothing, so there its own rule
+    features are always absent; trained with them, it learns to echo the rules and
+    misses the phrasings they miss. Other categories' rule output stays (a boundary
+    finding says something about confidentiality).
+    """
+    if category in KEEP_OWN_RULE:
+        return X
+    own = (f"rule:{category}", f"kind:{category}:")
+    return [{k: v for k, v in x.items() if not k.startswith(own)} for x in X]
 
 
 def _cv_probs(X: list[dict[str, float]], y: Any, C: float) -> Any:
@@ -121,20 +141,38 @@ def main() -> int:
     for category, label in CATEGORY_LABEL.items():
         ys[category] = np.array([label in ex.labels for ex in examples])
         rules[category] = np.array([category in rc for rc in rule_cats])
-        probs_by[category] = {(C, family): _cv_probs([_family(x, family) for x in X], ys[category], C)
+        Xc = _without_own_rule(X, category)
+        probs_by[category] = {(C, family): _cv_probs([_family(x, family) for x in Xc], ys[category], C)
                               for C in GRID_C for family in FAMILIES}
-    # The loosest per-category budget whose union over every violation category keeps the
-    # cross-validated false-flag rate within the goal (at most 5% of ok/protected posts).
-    for budget in BUDGETS:
-        chosen_by = {c: _select(probs_by[c], rules[c], harmless, ys[c], budget) for c in CATEGORY_LABEL}
+    # Budgets for confidentiality and for the other categories, chosen together: the pair
+    # that finds the most breaches (then the most of everything else) while all categories
+    # together, rules and model, flag at most MAX_FALSE_FLAG_RATE of the ok/protected posts
+    # out of fold. Confidentiality comes first: it is the harm the policy exists to prevent.
+    best_key: tuple[float, float] | None = None
+    for conf_budget in BUDGETS:
+        for other_budget in BUDGETS:
+            chosen = {c: _select(probs_by[c], rules[c], harmless, ys[c],
+                                 conf_budget if c == "confidentiality" else other_budget)
+                      for c in CATEGORY_LABEL}
+            flagged = np.zeros(len(examples), dtype=bool)
+            for category, (_, _, C, family, th) in chosen.items():
+                if category != "protected-speech":  # never a violation, so never a false flag
+                    flagged |= rules[category] | (probs_by[category][(C, family)] >= th)
+            if (flagged & harmless).sum() > MAX_FALSE_FLAG_RATE * harmless.sum():
+                continue
+            key = (chosen["confidentiality"][0], sum(chosen[c][0] for c in CATEGORY_LABEL))
+            if best_key is None or key > best_key:
+                best_key, chosen_by, flagged_any = key, chosen, flagged
+                budgets = (conf_budget, other_budget)
+    if best_key is None:  # the rules alone break the goal: add as little as possible
+        budgets = (0.0, 0.0)
+        chosen_by = {c: _select(probs_by[c], rules[c], harmless, ys[c], 0.0) for c in CATEGORY_LABEL}
         flagged_any = np.zeros(len(examples), dtype=bool)
         for category, (_, _, C, family, th) in chosen_by.items():
-            if category != "protected-speech":  # never a violation, so never a false flag
+            if category != "protected-speech":
                 flagged_any |= rules[category] | (probs_by[category][(C, family)] >= th)
-        if (flagged_any & harmless).sum() <= MAX_FALSE_FLAG_RATE * harmless.sum():
-            break
-    print(f"per-category false-flag budget {budget:.2%} (the loosest that keeps all categories "
-          f"within {MAX_FALSE_FLAG_RATE:.0%})")
+    print(f"false-flag budget per category: confidentiality {budgets[0]:.2%}, others {budgets[1]:.2%} "
+          f"(all together within {MAX_FALSE_FLAG_RATE:.0%})")
     for category in CATEGORY_LABEL:
         y, rule = ys[category], rules[category]
         recall, ff, C, family, chosen = chosen_by[category]
@@ -144,7 +182,7 @@ def main() -> int:
               f"  false flags {base_ff}->{ff} of {harmless.sum()}")
         dv = DictVectorizer()
         model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
-        model.fit(dv.fit_transform([_family(x, family) for x in X]), y)
+        model.fit(dv.fit_transform([_family(x, family) for x in _without_own_rule(X, category)]), y)
         weights = {name: round(float(w), 4) for name, w in zip(dv.get_feature_names_out(), model.coef_[0])
                    if abs(w) >= PRUNE}
         out["categories"][category] = {"bias": round(float(model.intercept_[0]), 4),
