@@ -27,3 +27,16 @@ def assert_spans_valid(text: str, findings: list[Finding]) -> None:
     """Every finding's span is the exact slice of the post it claims."""
     for f in findings:
         assert text[f.start:f.end] == f.text
+
+
+def assert_found(detector: Detector, text: str, category: Category,
+                 severity: Verdict | None = None) -> list[Finding]:
+    """The detector flags ``text``: every finding of ``category``, spans exact, and the
+    first of ``severity`` when given."""
+    findings = run(detector, text)
+    assert findings, f"expected a {category.value} finding on {text!r}"
+    assert all(f.category is category for f in findings)
+    if severity is not None:
+        assert findings[0].severity is severity
+    assert_spans_valid(text, findings)
+    return findings

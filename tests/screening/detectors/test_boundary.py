@@ -6,7 +6,7 @@ import pytest
 
 from confide.screening.detectors.boundary import BoundaryDetector
 from confide.screening.types import Category, Verdict
-from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+from tests.screening.detectors.helpers import assert_flags, assert_found, assert_spans_valid, run
 
 DETECTOR = BoundaryDetector()
 
@@ -114,10 +114,7 @@ OFFLINE_NEGATIVES = [
 
 @pytest.mark.parametrize("text", OFFLINE_POSITIVES)
 def test_when_worker_meets_pays_or_follows_someone_served_then_boundary(text: str) -> None:
-    findings = run(DETECTOR, text)
-    assert findings, f"expected a boundary finding in {text!r}"
-    assert all(f.category is Category.BOUNDARY for f in findings)
-    assert_spans_valid(text, findings)
+    assert_found(DETECTOR, text, Category.BOUNDARY)
 
 
 @pytest.mark.parametrize("text", OFFLINE_NEGATIVES)

@@ -7,7 +7,7 @@ import pytest
 from confide import screen
 from confide.screening.detectors.crisis import CrisisDetector
 from confide.screening.types import Category, Verdict
-from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+from tests.screening.detectors.helpers import assert_flags, assert_found, assert_spans_valid, run
 
 DETECTOR = CrisisDetector()
 
@@ -123,10 +123,7 @@ LOOKALIKES = [
 
 @pytest.mark.parametrize("text", WARNING_SIGNS)
 def test_when_a_client_shows_warning_signs_without_saying_suicide_then_crisis(text: str) -> None:
-    findings = run(DETECTOR, text)
-    assert findings, f"expected a crisis finding on {text!r}"
-    assert findings[0].severity is Verdict.STOP
-    assert_spans_valid(text, findings)
+    assert_found(DETECTOR, text, Category.CRISIS, Verdict.STOP)
 
 
 @pytest.mark.parametrize("text", LOOKALIKES)
@@ -227,10 +224,7 @@ VEILED_LOOKALIKES = [
 
 @pytest.mark.parametrize("text", VEILED)
 def test_when_a_client_uses_veiled_slang_emoji_or_a_hoarded_means_then_crisis(text: str) -> None:
-    findings = run(DETECTOR, text)
-    assert findings, f"expected a crisis finding on {text!r}"
-    assert findings[0].severity is Verdict.STOP
-    assert_spans_valid(text, findings)
+    assert_found(DETECTOR, text, Category.CRISIS, Verdict.STOP)
 
 
 @pytest.mark.parametrize("text", VEILED_LOOKALIKES)

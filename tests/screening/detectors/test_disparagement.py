@@ -7,7 +7,7 @@ import pytest
 from confide import screen
 from confide.screening.detectors.disparagement import DisparagementDetector
 from confide.screening.types import Category, Verdict
-from tests.screening.detectors.helpers import assert_flags, assert_spans_valid, run
+from tests.screening.detectors.helpers import assert_flags, assert_found, assert_spans_valid, run
 
 DETECTOR = DisparagementDetector()
 
@@ -174,10 +174,7 @@ NOT_ABOUT_PEOPLE_SERVED = [
 @pytest.mark.parametrize("text", SARCASM_AND_NICKNAMES)
 def test_when_a_worker_mocks_people_served_with_sarcasm_or_nicknames_then_disparagement(
         text: str) -> None:
-    findings = run(DETECTOR, text)
-    assert findings, f"expected a disparagement finding on {text!r}"
-    assert all(f.category is Category.DISPARAGEMENT for f in findings)
-    assert_spans_valid(text, findings)
+    assert_found(DETECTOR, text, Category.DISPARAGEMENT)
 
 
 @pytest.mark.parametrize("text", NOT_ABOUT_PEOPLE_SERVED)
@@ -256,10 +253,7 @@ IDIOMS_NOT_ABOUT_PEOPLE_SERVED = [
 @pytest.mark.parametrize("text", IDIOMS_ABOUT_PEOPLE_SERVED)
 def test_when_a_worker_mocks_people_served_with_idioms_or_title_nicknames_then_disparagement(
         text: str) -> None:
-    findings = run(DETECTOR, text)
-    assert findings, f"expected a disparagement finding on {text!r}"
-    assert all(f.category is Category.DISPARAGEMENT for f in findings)
-    assert_spans_valid(text, findings)
+    assert_found(DETECTOR, text, Category.DISPARAGEMENT)
 
 
 @pytest.mark.parametrize("text", IDIOMS_NOT_ABOUT_PEOPLE_SERVED)
