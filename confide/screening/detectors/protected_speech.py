@@ -89,7 +89,7 @@ def _whole_post(signals: dict[int, set[str]], topics: dict[int, list[str]],
 
     Posts often state the problem and the call to act in different sentences ("Two of us
     are out with back injuries. Safety committee Tuesday, please come."). The sentence
-    holding the criticism, management or organising cue is the one reported.
+    holding the management or organising cue is the one reported.
     """
     kinds = set().union(*signals.values()) if signals else set()
     weak = {k for k in kinds if k.startswith("weak_") and k != "weak_organising"}
