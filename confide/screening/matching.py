@@ -32,10 +32,7 @@ def token_ids(tokens: Doc) -> frozenset[int]:
     """The LOWER and NORM ids of every token, computed once per post and shared."""
     ids = tokens.user_data.get(_IDS_KEY)
     if ids is None:
-        from spacy.attrs import LOWER, NORM
-
-        ids = frozenset(tokens.to_array([LOWER, NORM]).ravel().tolist())
-        tokens.user_data[_IDS_KEY] = ids
+        ids = tokens.user_data[_IDS_KEY] = frozenset(token_positions(tokens))
     return ids  # type: ignore[no-any-return]
 
 
