@@ -15,7 +15,7 @@ worker's own health make no finding: that is where generic PII tools raise false
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -396,11 +396,15 @@ _REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|responding to\b|in respons
                     re.IGNORECASE)
 
 
+def _any_of(patterns: Iterable[str]) -> str:
+    """One alternation of the regular expressions a YAML list holds."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 @lru_cache(maxsize=1)
 def _disclaimer_pattern() -> re.Pattern[str]:
     groups = load_yaml(*_LEX)["disclaimers"]
-    alternatives = "|".join(f"(?:{p})" for kind in groups.values() for p in kind)
-    return re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_any_of(p for kind in groups.values() for p in kind)})", re.IGNORECASE)
 
 
 def _disclaimed(text: str) -> bool:
@@ -412,8 +416,7 @@ def _disclaimed(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _visit_phrases() -> tuple[re.Pattern[str], int]:
     spec = load_yaml(*_LEX)["entities"]["visited_address"]
-    alternatives = "|".join(f"(?:{p})" for p in spec["before"])
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE), int(spec["within"])
+    return re.compile(rf"\b(?:{_any_of(spec['before'])})\b", re.IGNORECASE), int(spec["within"])
 
 
 def _visit_before(text: str, e: Entity) -> str | None:
