@@ -31,10 +31,6 @@ from confide.screening.types import Category, Entity, Finding, ProtectedSpeech, 
 MODEL_PACKAGE = "confide.screening.models"
 MODEL_FILE = "classifier.json"
 
-# The detectors' lexicons whose concepts the model reads as features.
-_CONCEPT_LEXICONS = ("crisis.yaml", "boundary.yaml", "disparagement.yaml", "clinical_advice.yaml",
-                     "protected_speech.yaml")
-
 # What each category's finding says the post may do, in a worker's words.
 _WHAT = {
     "confidentiality": "identify someone you serve",
@@ -66,7 +62,7 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
         out[f"pat:{r.pattern}"] = 1.0
     for d in lexical_details(doc):
         out[f"det:{d.group}"] = 1.0
-    for filename in _CONCEPT_LEXICONS:
+    for filename in _concept_lexicons():
         # Which cues of each lexicon the post holds, whether or not a rule fired: a
         # concept ("giving things away", "a personal channel") stands for every phrasing
         # its list holds, so it carries over to posts worded like no tuning post.
@@ -96,6 +92,20 @@ def features(doc: Document, findings: Sequence[Finding], entities: Sequence[Enti
         out["rule:protected-speech"] = 1.0
     out.update(_context_features(doc, entities))
     return out
+
+
+@lru_cache(maxsize=1)
+def _concept_lexicons() -> tuple[str, ...]:
+    """The lexicons of the lexicon-driven detectors, whose concepts the model reads."""
+    from confide.screening.detectors import (
+        boundary,
+        clinical_advice,
+        crisis,
+        disparagement,
+        protected_speech,
+    )
+
+    return tuple(m.LEXICON for m in (crisis, boundary, disparagement, clinical_advice, protected_speech))
 
 
 def _context_features(doc: Document, entities: Sequence[Entity]) -> dict[str, float]:
