@@ -112,6 +112,18 @@ def _select(probs_by: dict[tuple[float, str], Any], rule: Any, harmless: Any, y:
     return best
 
 
+def _flagged(chosen: dict[str, tuple[float, int, float, str, float]], rules: dict[str, Any],
+             probs_by: dict[str, dict[tuple[float, str], Any]]) -> Any:
+    """Posts flagged for any violation by the rules or the chosen models (out of fold)."""
+    flagged = None
+    for category, (_, _, C, family, th) in chosen.items():
+        if category == "protected-speech":  # never a violation, so never a false flag
+            continue
+        hit = rules[category] | (probs_by[category][(C, family)] >= th)
+        flagged = hit if flagged is None else flagged | hit
+    return flagged
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus-dir", default=str(ROOT / "tests/data/corpus"))
@@ -154,10 +166,7 @@ def main() -> int:
             chosen = {c: _select(probs_by[c], rules[c], harmless, ys[c],
                                  conf_budget if c == "confidentiality" else other_budget)
                       for c in CATEGORY_LABEL}
-            flagged = np.zeros(len(examples), dtype=bool)
-            for category, (_, _, C, family, th) in chosen.items():
-                if category != "protected-speech":  # never a violation, so never a false flag
-                    flagged |= rules[category] | (probs_by[category][(C, family)] >= th)
+            flagged = _flagged(chosen, rules, probs_by)
             if (flagged & harmless).sum() > MAX_FALSE_FLAG_RATE * harmless.sum():
                 continue
             key = (chosen["confidentiality"][0], sum(chosen[c][0] for c in CATEGORY_LABEL))
@@ -167,10 +176,7 @@ def main() -> int:
     if best_key is None:  # the rules alone break the goal: add as little as possible
         budgets = (0.0, 0.0)
         chosen_by = {c: _select(probs_by[c], rules[c], harmless, ys[c], 0.0) for c in CATEGORY_LABEL}
-        flagged_any = np.zeros(len(examples), dtype=bool)
-        for category, (_, _, C, family, th) in chosen_by.items():
-            if category != "protected-speech":
-                flagged_any |= rules[category] | (probs_by[category][(C, family)] >= th)
+        flagged_any = _flagged(chosen_by, rules, probs_by)
     print(f"false-flag budget per category: confidentiality {budgets[0]:.2%}, others {budgets[1]:.2%} "
           f"(all together within {MAX_FALSE_FLAG_RATE:.0%})")
     for category in CATEGORY_LABEL:
