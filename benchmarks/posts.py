@@ -16,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO / "tests" / "data" / "corpus"
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
-# Every held-out split (heldout.jsonl, then heldout_v2 and heldout_v3, written blind): quality
+# Every held-out split (heldout.jsonl and each later heldout_vN.jsonl, written blind): quality
 # is measured on all of them together, the largest sample no one tunes against.
 HELDOUT_FILES = sorted(CORPUS_DIR.glob("heldout*.jsonl"))
 SHARED_EXAMPLES = REPO.parent / "shared" / "examples" / "screening-examples.jsonl"

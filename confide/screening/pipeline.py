@@ -82,8 +82,8 @@ def parse_together(docs: Sequence[Document], *, all_entities: bool = False) -> N
     """Run the statistical model once over every post that will need it.
 
     spaCy's NER costs less per post in a batch than one post at a time (its per-call
-    overhead is shared; about 20-30% less over a whole check here), so batch callers (``confide scan``, the API under load)
-    parse here first; :func:`recognize` then finds each post already parsed. The posts
+    overhead is shared; about 20-30% less over a whole check here), so batch callers
+    (``confide scan``, the API under load) parse here first; :func:`recognize` then finds each post already parsed. The posts
     chosen are exactly those :func:`recognize` would parse, so reports do not change.
     """
     from confide.screening.nlp import NER_ONLY_DISABLE, pipe

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from confide.screening.base import Detector, Document
 from confide.screening.detectors._lexicon import (
@@ -30,6 +31,9 @@ from confide.screening.detectors._lexicon import (
     served_referent_hits,
 )
 from confide.screening.types import Category, Finding, Verdict
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 # Concepts that must be present before anything else is worth matching.
 _GATE = ("contact", "personal_channel", "personal_tie", "handle")
@@ -129,7 +133,7 @@ class BoundaryDetector(Detector):
         ]
 
 
-def _worker_ties(tokens: object, h: Hit, sid: int, sent: list[int],
+def _worker_ties(tokens: Doc, h: Hit, sid: int, sent: list[int],
                  worker_acts: set[int]) -> bool:
     """Whether a personal tie is the worker's own: the worker speaks in the sentence
     ("I", "we", "me"), the tie names it ("my spotter", "sold me his"), or the sentence
@@ -143,7 +147,7 @@ def _worker_ties(tokens: object, h: Hit, sid: int, sent: list[int],
         for i in range(h.start - 1, max(-1, h.start - _SUBJECT_REACH), -1):
             if sent[i] != sid:
                 break
-            word = tokens[i].lower_  # type: ignore[index]
+            word = tokens[i].lower_
             if word in _WORKER_ACTS or word in _INVITES:
                 return True  # "Former client asked to grab lunch": an invitation to the worker
             if word in _THIRD_PERSON or word in _NOT_LEAD:
@@ -154,7 +158,7 @@ def _worker_ties(tokens: object, h: Hit, sid: int, sent: list[int],
         lead -= 1
     if lead > 0 and sent[lead - 1] == sid:
         return False  # more than one word before it: someone else may be the subject
-    before = [tokens[i].lower_ for i in range(lead, h.start)]  # type: ignore[index]
+    before = [tokens[i].lower_ for i in range(lead, h.start)]
     return all(w.isalpha() and w not in _THIRD_PERSON and w not in _NOT_LEAD for w in before)
 
 

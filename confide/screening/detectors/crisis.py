@@ -33,8 +33,6 @@ _WEIGHTS = {"direct": 3, "act": 3, "plan": 2, "method": 2, "blade": 2, "farewell
 _CONCRETE = {"act", "method", "blade"}
 # Cues that mean something only beside a cue of another kind.
 _CONTEXT_ONLY = {"method", "blade", "signal", "sh_context"}
-# Self-harm context ("3 months clean", "long sleeves again") counts only beside a blade:
-# "relapsed" beside "pills" is a substance-use post, not self-harm.
 # Cues that, however many, do not outweigh a joke, a job left or an awareness post.
 _FAREWELL_LIKE = {"farewell", "no_future", "signal", "hopeless", "method", "blade"}
 # A score this high is a crisis; hyperbole or an awareness post needs more.
@@ -57,6 +55,8 @@ class CrisisDetector(Detector):
             return []
         cues = _without_nested(cues)
         if not any(h.concept == "blade" for h in cues):
+            # Self-harm context ("3 months clean", "long sleeves again") counts only beside
+            # a blade: "relapsed" beside "pills" is a substance-use post, not self-harm.
             cues = [h for h in cues if h.concept != "sh_context"]
         kinds = {h.concept for h in cues}
         # A method alone ("pills") is not a crisis, nor is a calm, a decision or a date
