@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _IDS_KEY = "confide_token_ids"
 _TEXTS_KEY = "confide_token_texts"
 _POSITIONS_KEY = "confide_token_positions"
+_REGEX_KEY = "confide_regex_found"
 # "{3}", "{1,3}", "{,3}": a bounded number of repeats.
 _COUNT_OP = re.compile(r"^\{(?P<lo>\d*)(?:,(?P<hi>\d+))?\}$")
 # Quantifiers that let a token be absent ("?", "*", "{0,3}", "{,2}") or that forbid it ("!").
@@ -68,12 +69,34 @@ def max_length(pattern: list[dict[str, Any]]) -> int | None:
 
 
 def token_texts(tokens: Doc) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Each token's text and lower-case text, for REGEX requirements."""
+    """Each token's text and lower-case text, for REGEX requirements.
+
+    Read from the ORTH and LOWER id arrays: iterating the Doc would make a Python Token
+    object per token, which cost more than the look-ups themselves.
+    """
     texts = tokens.user_data.get(_TEXTS_KEY)
     if texts is None:
-        texts = (tuple(t.text for t in tokens), tuple(t.lower_ for t in tokens))
+        from spacy.attrs import LOWER, ORTH
+
+        strings = tokens.vocab.strings
+        rows = tokens.to_array([ORTH, LOWER]).tolist()
+        texts = (tuple(strings[o] for o, _ in rows), tuple(strings[lo] for _, lo in rows))
         tokens.user_data[_TEXTS_KEY] = texts
     return texts  # type: ignore[no-any-return]
+
+
+def _regex_found(tokens: Doc, lower: bool, rx: re.Pattern[str]) -> bool:
+    """Whether any token's text (or lower-case text) matches ``rx``, once per post.
+
+    Many patterns share a requirement (a capitalised word, a number), so the answer is
+    kept on the post for every pattern and matcher that asks again.
+    """
+    cache: dict[tuple[bool, re.Pattern[str]], bool] = tokens.user_data.setdefault(_REGEX_KEY, {})
+    found = cache.get((lower, rx))
+    if found is None:
+        texts, lowers = token_texts(tokens)
+        found = cache[(lower, rx)] = any(map(rx.search, lowers if lower else texts))
+    return found
 
 
 def requirements(pattern: list[dict[str, Any]]) -> tuple[list[frozenset[str]], list[tuple[str, str]]]:
@@ -107,19 +130,21 @@ class _Gated:
 
     key: str
     matcher: Any  # a spaCy Matcher holding just this pattern
-    required_ids: tuple[frozenset[int], ...]
+    required_all: frozenset[int]  # words every match holds (one-word requirements)
+    required_any: tuple[frozenset[int], ...]  # each: a match holds one of these words
     required_re: tuple[tuple[bool, re.Pattern[str]], ...]  # (on lower-case text?, regex)
     trigger: frozenset[int]  # the most selective requirement (empty: none)
     length: int | None  # the longest a match can be (None: unbounded)
 
     def may_match(self, ids: frozenset[int], tokens: Doc) -> bool:
-        if not all(not req.isdisjoint(ids) for req in self.required_ids):
+        if not self.required_all <= ids:
             return False
-        if self.required_re:
-            texts, lowers = token_texts(tokens)
-            for lower, rx in self.required_re:
-                if not any(rx.search(t) for t in (lowers if lower else texts)):
-                    return False
+        for req in self.required_any:
+            if req.isdisjoint(ids):
+                return False
+        for lower, rx in self.required_re:
+            if not _regex_found(tokens, lower, rx):
+                return False
         return True
 
 
@@ -146,7 +171,9 @@ class GatedMatcher:
         strings = self._vocab.strings
         required = tuple(frozenset(strings.add(w) for w in ws) for ws in word_sets)
         trigger = min(required, key=len) if required else frozenset()
-        gated = _Gated(key, matcher, required,
+        gated = _Gated(key, matcher,
+                       frozenset(w for ws in required if len(ws) == 1 for w in ws),
+                       tuple(ws for ws in required if len(ws) > 1),
                        tuple((attr == "LOWER", re.compile(rx)) for attr, rx in regexes),
                        trigger, max_length(pattern))
         index = len(self._patterns)
