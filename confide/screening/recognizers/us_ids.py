@@ -9,6 +9,7 @@ from __future__ import annotations
 from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
 
 SSN = load_spec("us_ssn.yaml")
+SSN_LAST_FOUR = load_spec("ssn_last_four.yaml")
 ITIN = load_spec("us_itin.yaml")
 MBI = load_spec("us_mbi.yaml")
 DRIVER_LICENSE = load_spec("us_driver_license.yaml")
@@ -21,6 +22,18 @@ class UsSsnRecognizer(PatternRecognizer):
     name = "us_ssn"
     entities = ("US_SSN",)
     specs = (SSN,)
+
+
+class SsnLastFourRecognizer(PatternRecognizer):
+    """The last four digits of an SSN, said to be that ("SSN ends in 4471").
+
+    Kept apart from :class:`UsSsnRecognizer`, which follows Presidio's recognizer test
+    for test: Presidio has no pattern for a partial number.
+    """
+
+    name = "ssn_last_four"
+    entities = ("US_SSN",)
+    specs = (SSN_LAST_FOUR,)
 
 
 class UsItinRecognizer(PatternRecognizer):

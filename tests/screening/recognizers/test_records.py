@@ -28,6 +28,12 @@ ROOM = RoomBedRecognizer()
         ("file no. JD-4471", "JD-4471", 0.8),
         ("her 21-JV-889 hearing", "21-JV-889", 0.6),  # court style, unlabelled
         ("2021DP00412 moved", "2021DP00412", 0.6),
+        ("Client ID 0047-3392 if billing can fix the auth", "0047-3392", 0.8),
+        ("CL#4482-A no-showed again", "4482-A", 0.8),
+        ("member ID W22-18093 for the appeal", "W22-18093", 0.8),
+        ("Medicaid # 4410-0983-2214-7 transport denial", "4410-0983-2214-7", 0.8),
+        ("her medicaid 880412339 got cut off", "880412339", 0.7),
+        ("DOC #884512 moved to max", "884512", 0.8),
     ],
 )
 def test_when_text_has_case_number_then_it_is_found(text: str, span: str, low: float) -> None:
@@ -40,7 +46,9 @@ def test_when_text_has_case_number_then_it_is_found(text: str, span: str, low: f
      "a 24-HR-1234 hotline",  # a unit code, not a case type
      "32 cases and counting",
      "worst case scenario",
-     "report 12 was long"],  # weak labels need a number sign
+     "report 12 was long",
+     "my client #3 today was great",  # a count after a label word, under four characters
+     "student ID day is Friday"],  # a label with no number  # weak labels need a number sign
 )
 def test_when_text_has_no_case_number_then_none_found(text: str) -> None:
     assert_none(CASE, text, "CASE_NUMBER")

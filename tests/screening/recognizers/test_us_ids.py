@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from confide.screening.recognizers.us_ids import (
+    SsnLastFourRecognizer,
     UsDriverLicenseRecognizer,
     UsItinRecognizer,
     UsMbiRecognizer,
@@ -14,6 +15,7 @@ from confide.screening.recognizers.us_ids import (
 from tests.screening.recognizers.helpers import assert_found, assert_none
 
 SSN = UsSsnRecognizer()
+SSN4 = SsnLastFourRecognizer()
 ITIN = UsItinRecognizer()
 MBI = UsMbiRecognizer()
 DL = UsDriverLicenseRecognizer()
@@ -152,3 +154,25 @@ def test_when_passport_number_is_near_the_word_then_found(text: str, span: str, 
 @pytest.mark.parametrize("text", ["912803456", "A12345678", "passport photos at 3"])
 def test_when_no_passport_word_or_number_then_no_passport(text: str) -> None:
     assert_none(PASSPORT, text, "US_PASSPORT")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [("on hold w/ SSA, SSN ends in 4471 and they can't find him", "4471"),
+     ("last 4 of her social: 0912", "0912"),
+     ("his SS# ending 3390", "3390"),
+     ("social security number ends with 1234", "1234"),
+     ("last four of the client's SSN is 5521", "5521")],
+)
+def test_when_last_four_digits_are_called_an_ssn_then_found(text: str, span: str) -> None:
+    assert_found(SSN4, text, "US_SSN", span, 0.7, 1.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my social life ended in 2019",  # "social", but no SSN and "ended in" is not a label
+     "SSN workshop 4471 Main St",  # four digits, but not said to end an SSN
+     "last 4 years of social work"],
+)
+def test_when_four_digits_are_not_an_ssn_ending_then_none_found(text: str) -> None:
+    assert_none(SSN4, text, "US_SSN")
