@@ -11,13 +11,15 @@ follows an honorific, or it stands right after a reference to someone served
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
 from confide.screening.types import Entity
 
 _HONORIFIC = re.compile(r"(?:\b(?:mr|mrs|ms|miss|mx|mister|señor|senora|señora|sr|sra)\.?\s+)$", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-zÀ-ÿ'’.-]+")
+# Hyphens split a word: "Ashworth-Dane" is two known names, not one unknown.
+_WORD = re.compile(r"[A-Za-zÀ-ÿ'’.]+")
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,15 @@ _DOTTED_INITIALS = re.compile(r"^[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.?)?$")
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip("'’.").lower() for w in _WORD.findall(text) if w.strip("'’.")]
+    return [fold(w.strip("'’.")) for w in _WORD.findall(text) if w.strip("'’.")]
+
+
+def fold(word: str) -> str:
+    """Lower-case without accents: the name lists spell "Raúl" as "raul"."""
+    word = word.lower()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:

@@ -241,3 +241,31 @@ def test_when_permission_is_only_hinted_then_the_name_is_still_a_breach() -> Non
 
     text = "Swipe to read the letter my client Quentin wrote. I got permission from... well, him. (pic)"
     assert Category.CONFIDENTIALITY in screen(text, learned=False).categories
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # A hyphenated surname is two known names ("Ashworth", "Dane"), not one unknown word.
+    ("intake for Quill Ashworth-Dane tmrw 9am, please nobody schedule over it", "Quill Ashworth-Dane", "PERSON"),
+    # "client of mine" needs no article; "Raúl" is looked up as "raul".
+    ("anyone know a good lawyer for Raúl? court 10/28, his PD ghosted him. client of mine", "Raúl", "PERSON"),
+    # A name then an age is described, not spoken to.
+    ("Yusuf, 17, unaccompanied, arrived at our shelter today with one shoe.", "Yusuf", "PERSON"),
+    # A first name the model calls an organisation, with a possessive, in a work post.
+    ("Yusuf's new psych eval came back and it's not bipolar, it's PTSD.", "Yusuf", "ORGANIZATION"),
+])
+def test_when_a_named_person_is_the_subject_of_work_then_the_name_stops_the_post(
+        text: str, name: str, kind: str) -> None:
+    findings = _detect(text, [_ent(text, name, kind, "ner")])
+    named = [f for f in findings if f.text == name]
+    assert named and named[0].severity is Verdict.STOP and named[0].entity == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Carla, you asked about the training schedule at the clinic intake desk", "Carla", "PERSON"),
+    # A brand that is also a first name stays a brand after an adjective.
+    ("Our county's youth transport car is a grey Kia with the county seal. Ask a worker for a badge.",
+     "Kia", "ORGANIZATION"),
+])
+def test_when_a_name_is_spoken_to_or_a_brand_then_it_is_not_a_client(text: str, name: str, kind: str) -> None:
+    findings = _detect(text, [_ent(text, name, kind, "ner")])
+    assert not [f for f in findings if f.text == name]

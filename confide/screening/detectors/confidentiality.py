@@ -23,7 +23,7 @@ from typing import Any
 from confide.screening.base import Detector, Document
 from confide.screening.clauses import default_clause
 from confide.screening.data_files import load_yaml
-from confide.screening.names import first_names, known_names, looks_like_person
+from confide.screening.names import first_names, fold, known_names, looks_like_person
 from confide.screening.referents import (
     Referent,
     find_referents,
@@ -428,6 +428,14 @@ def _visit_before(text: str, e: Entity) -> str | None:
     return found[-1].group(0) if found else None
 
 
+# A name followed by what describes it, not by what is said to it: "Yusuf, 17, ...",
+# "Jubilee Carrington, sentencing Feb 12", "Eilidh, 15yo".
+_DESCRIBED_AFTER = re.compile(
+    r",\s*(?:\d{1,2}\s*(?:yo|y/o|yrs?|years?(?:\s+old)?|mos?|months?)?\b\s*(?:,|\(|$|[a-z])"
+    r"|(?:sentencing|hearing|court|arraignment|intake|discharge|dob|d\.o\.b|age|aged|case|mrn|rm|room|bed)\b)",
+    re.IGNORECASE)
+
+
 def _is_addressee(text: str, e: Entity) -> bool:
     """The person a reply or comment speaks to ("@sam ...", "Carla, you asked ...").
 
@@ -437,8 +445,9 @@ def _is_addressee(text: str, e: Entity) -> bool:
     head = text[:e.start]
     if e.entity == "HANDLE" and (not head.strip() or _REPLY.match(head)):
         return True
-    if e.entity == "PERSON" and not head.strip() and text[e.end:e.end + 2].startswith(","):
-        return True  # a vocative: "Carla, you asked about ..."
+    if e.entity == "PERSON" and not head.strip() and text[e.end:e.end + 2].startswith(",") \
+            and not _DESCRIBED_AFTER.match(text[e.end:]):
+        return True  # a vocative: "Carla, you asked about ..." (not "Yusuf, 17, arrived")
     if e.entity == "PERSON" and head.rstrip().endswith(",") and _SENTENCE_ENDS.match(text[e.end:]):
         # A vocative closing a sentence that speaks to someone: "write me up, Deborah.",
         # "But thanks, Gary." (not "I called his mom, Tanya.", an appositive)
@@ -506,6 +515,13 @@ _FACILITY_HEAD = re.compile(
     r"store|market|church|shelter|home|manor|village|apartments|courts|motel|inn)$", re.IGNORECASE)
 
 
+# What follows a person rather than a brand: a possessive ("Sunniva's eval") or an age
+# ("Yusuf, 17,"); "a grey Kia with the seal" and "Brooks' story" stay organisations.
+_OWNS_OR_AGED = re.compile(r"(?:['’]s\b|,\s*\d)")
+# A preposition of place right before a word: "from Herat", "at Kaiser", "in Jordan".
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|to|near|of|outside|inside|by)\s+$", re.IGNORECASE)
+
+
 def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
     """Correct the statistical model's usual slips before entities are weighed.
 
@@ -523,6 +539,12 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
     if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) == 1 and words[0] in first_names()
             and _PERSON_NEXT.match(text[e.end:e.end + 14])):
         # "Keisha and her twins", "Marcus's court date": a first name acting as a person
+        return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
+    if (e.entity == "ORGANIZATION" and work and len(words) == 1 and fold(words[0]) in first_names()
+            and _OWNS_OR_AGED.match(text[e.end:e.end + 6])
+            and not _PLACE_BEFORE.search(text[max(0, e.start - 8):e.start])):
+        # "Sunniva's new psych eval", "Yusuf, 17, arrived": in a post about work, a lone
+        # first name the model files as an organisation is the person the post is about
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
     if (e.entity in ("ORGANIZATION", "LOCATION") and _DOTTED_PAIR.match(e.text.strip())
             and e.text.strip().upper() not in _DOTTED_NOT_PEOPLE):
