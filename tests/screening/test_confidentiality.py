@@ -269,3 +269,22 @@ def test_when_a_named_person_is_the_subject_of_work_then_the_name_stops_the_post
 def test_when_a_name_is_spoken_to_or_a_brand_then_it_is_not_a_client(text: str, name: str, kind: str) -> None:
     findings = _detect(text, [_ent(text, name, kind, "ner")])
     assert not [f for f in findings if f.text == name]
+
+
+def test_when_the_worker_gives_their_own_childs_birth_date_then_no_finding() -> None:
+    text = "My son was born 04/22/2008 and today he got his driver's license."
+    assert not _detect(text, [_ent(text, "04/22/2008", "DATE_TIME")])
+
+
+def test_when_a_clients_birth_date_follows_dob_is_then_it_stops_the_post() -> None:
+    text = "my client told me her DOB is 04/22/2008 and I wrote it on my hand"
+    findings = _detect(text, [_ent(text, "04/22/2008", "DATE_TIME")])
+    assert any(f.text == "04/22/2008" and f.severity is Verdict.STOP for f in findings)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Happy retirement to Captain Benedetto Ruiz, 31 years with our EMS service.", "Benedetto Ruiz"),
+    ("In loving memory of our colleague Hyacinth Mbeki, hospice social worker for 25 years.", "Hyacinth Mbeki"),
+])
+def test_when_a_post_is_about_staff_then_names_are_not_clients(text: str, name: str) -> None:
+    assert not [f for f in _detect(text, [_ent(text, name, "PERSON", "ner")]) if f.text == name]

@@ -87,3 +87,19 @@ def test_rule_findings_are_never_downgraded_by_the_model() -> None:
     report = confide.screen(text)
     assert report.verdict is Verdict.STOP
     assert any(isinstance(f, Finding) and f.detector == "confidentiality" for f in report.findings)
+
+
+@pytest.mark.parametrize("text, silent", [
+    ("Shared with written consent from Theo's parents: born at 24 weeks on our unit, he started preschool", True),
+    ("Composite case for class: a 16yo from a small town, details changed", True),
+    ("Theo, born at 24 weeks on our unit, started preschool today", False),
+])
+def test_learned_confidentiality_stays_silent_where_the_post_says_consent_or_composite(
+        monkeypatch, text: str, silent: bool) -> None:
+    from confide.screening import learned
+
+    always = CategoryModel("confidentiality", 30.0, 0.5, {})  # would flag every post
+    fake = learned.Model({"confidentiality": always}, trained_on=1, version="test")
+    monkeypatch.setattr(learned, "load_model", lambda: fake)
+    extra, _ = second_opinion(Document(text), [], [], [])
+    assert (not extra) is silent

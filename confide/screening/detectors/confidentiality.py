@@ -109,6 +109,11 @@ def _near(a_start: int, a_end: int, b_start: int, b_end: int, window: int) -> bo
     return b_start - a_end <= window and a_start - b_end <= window
 
 
+def _own_birthday(e: Entity, blockers: Sequence[Referent]) -> bool:
+    """A birth date shortly after the worker's own child or self ("my son was born ...")."""
+    return any(b.kind in ("own_family", "self") and 0 <= e.start - b.end <= 40 for b in blockers)
+
+
 def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent], text: str = "") -> bool:
     """A name right after "my daughter", "my coworker" or a public cue is not a client's."""
     for b in blockers:
@@ -238,7 +243,7 @@ class ConfidentialityDetector(Detector):
                        kind or (entity or "").lower())
 
     def detect(self, doc: Document) -> list[Finding]:
-        if _disclaimed(doc.text):
+        if disclaimed(doc.text):
             return []
         ctx = analyse(doc)
         return self._direct(ctx) + self._indirect(ctx)
@@ -264,6 +269,8 @@ class ConfidentialityDetector(Detector):
             if kind not in direct_names and not birth:
                 continue
             what = direct_names.get(kind, "a date of birth")
+            if birth and _own_birthday(e, ctx.blockers):
+                continue  # "My son was born 04/22/2008": the worker's own family
             if kind in alone or birth:
                 findings.append(self._make(ctx.doc, e.start, e.end, (
                     f"\u201c{e.text}\u201d is {what}. It points to one person's service record; "
@@ -278,6 +285,9 @@ class ConfidentialityDetector(Detector):
                 continue
             if not ctx.work or _belongs_to_non_client(e, ctx.blockers, text) or _is_titled_official(text, e):
                 continue
+            if kind == "PERSON" and not any(r.pattern in _STRONG_SERVED for r in ctx.served) \
+                    and any(b.pattern == "staff-occasion" for b in ctx.blockers):
+                continue  # a retirement, memorial or appreciation post names staff
             if kind == "PERSON" and not looks_like_person(
                     text, e, after_served=any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end
                                               for r in ctx.served)):
@@ -381,7 +391,7 @@ def _is_about_writer(text: str, e: Entity) -> bool:
 _STRONG_SERVED = {"possessive-served-noun", "one-of-my", "on-my-caseload", "i-am-working-with",
                   "third-served-noun", "pt-bare", "the-family-i", "the-family-i-have",
                   "possessive-work-person", "worked-with-person", "person-i-worked-with",
-                  "of-mine", "surname-family", "frequent-flyer", "room-person", "person-in-room"}
+                  "of-mine", "of-mine-bare", "surname-family", "frequent-flyer", "room-person", "person-in-room"}
 
 
 def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
@@ -407,7 +417,7 @@ def _disclaimer_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_any_of(p for kind in groups.values() for p in kind)})", re.IGNORECASE)
 
 
-def _disclaimed(text: str) -> bool:
+def disclaimed(text: str) -> bool:
     """The post says it identifies no one served: a composite, written consent, or
     "he's not my client" (``disclaimers`` in confidentiality.yaml)."""
     return _disclaimer_pattern().search(text) is not None
@@ -484,7 +494,8 @@ _AGENCY_HANDLE_BEFORE = re.compile(
 
 _SENTENCE_ENDS = re.compile(r"^\s*(?:[.!?…]+|$)")
 _SPOKEN_TO = re.compile(r"\b(?:you|your|me|thanks|thank|hey|hi|bye|congrats|love)\b", re.IGNORECASE)
-_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)\W*$", re.IGNORECASE)
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth ?date|date of birth|bday|birthday)"
+                    r"(?:\s+(?:is|was|on|of))?\W*$", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\b(?:19|20)\d{2}\b")
 
 
