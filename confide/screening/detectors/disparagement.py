@@ -243,11 +243,14 @@ def _about_served(hit: Hit, hits: Hits, sent: list[int]) -> bool:
 
 def _countered(hit: Hit, hits: Hits, sent: list[int]) -> bool:
     """Whether the worker is objecting to the words rather than using them: counter-speech
-    ("stop calling them ...") shortly before, or a negation right before a label or a
+    ("stop calling them ...") shortly before or after ("... needs to go"), or a negation right before a label or a
     contemptuous word ("patients are not frequent flyers")."""
     if any(sent[c.start] == sent[hit.start] and 0 <= hit.start - c.end <= _COUNTER_WINDOW
            for c in hits.of("counter")):
         return True
+    if any(sent[c.start] == sent[hit.start] and 0 <= c.start - hit.end <= _COUNTER_WINDOW
+           for c in hits.of("counter_after")):
+        return True  # "'frequent flyer' language needs to go": the objection follows
     if hit.concept not in ("label", "contempt"):
         return False  # "couldn't find their own ass": the negation is part of the insult
     return any(sent[n.start] == sent[hit.start] and 0 <= hit.start - n.end <= _NEGATION_WINDOW

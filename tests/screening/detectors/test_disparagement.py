@@ -260,3 +260,22 @@ def test_when_a_worker_mocks_people_served_with_idioms_or_title_nicknames_then_d
 def test_when_the_idiom_is_about_the_worker_their_child_or_pet_then_no_disparagement(
         text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hot take: 'frequent flyer' language needs to go. People aren't airline miles. #nursing",
+    "'Junkie' isn't a diagnosis. Language matters: 'person who uses drugs' keeps people in care.",
+    "Saw a TikTok mocking 'welfare queens' with 2M views. Not funny.",
+    "Heard a coworker call our clients 'crackheads' today. Pulled her aside.",
+    "Can we retire 'frequent flyer' as a term in healthcare?",
+])
+def test_when_the_worker_objects_to_a_word_before_or_after_it_then_no_finding(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the crackheads on 5th are back, they need to go",  # "need to go" about people, not a word
+    "our frequent flyer is back again 🙄 honestly",
+])
+def test_when_contempt_is_not_an_objection_then_it_is_still_flagged(text: str) -> None:
+    assert_found(DETECTOR, text, Category.DISPARAGEMENT)
