@@ -231,3 +231,18 @@ def test_when_a_client_uses_veiled_slang_emoji_or_a_hoarded_means_then_crisis(te
 def test_when_relapse_scissors_permanency_or_pill_counts_are_everyday_then_no_crisis(
         text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Goodbye forever! Logging off for a week-long vacation. Don't call me. 🏖️",
+    "Been counting pills all day: med reconciliation for the whole unit. My eyes are crossed 💊",
+])
+def test_when_a_worker_says_goodbye_for_time_off_or_counts_pills_at_work_then_no_crisis(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "see you in heaven mom. goodbye forever",
+])
+def test_when_a_farewell_only_looks_like_time_off_then_it_is_still_a_crisis(text: str) -> None:
+    assert_found(DETECTOR, text, Category.CRISIS)
