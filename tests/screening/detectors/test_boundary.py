@@ -184,3 +184,23 @@ def test_when_worker_games_trades_or_meets_up_with_someone_served_then_boundary(
 @pytest.mark.parametrize("text", NOT_PERSONAL_TIES)
 def test_when_the_outing_is_the_clients_own_or_a_coworkers_then_no_boundary(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Our agency finally adopted a written social media policy: no friending clients, separate work accounts.",
+    "Supervision tip: when a worker tells you a client friended them, thank them for telling you.",
+    "Client asked for my personal number. Gave her the agency line and the after-hours crisis number instead.",
+    "A former foster youth found my Insta and followed me. I didn't follow back and set my account to private.",
+])
+def test_when_the_post_teaches_policy_or_turns_the_tie_down_then_no_boundary_finding(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "My client is a hairstylist and gives me free cuts. Honestly the best perk of this job",
+    "Accepted a CashApp tip from a guy I helped get housed. $25.",
+    "Went to my client's daughter's quinceañera last night!!",
+    "Snapchat streak with a girl on my caseload at 112 days 🔥 don't tell my supervisor lol",
+])
+def test_when_the_worker_takes_gifts_or_joins_a_clients_life_then_boundary(text: str) -> None:
+    assert_found(DETECTOR, text, Category.BOUNDARY)
