@@ -288,3 +288,22 @@ def test_when_a_clients_birth_date_follows_dob_is_then_it_stops_the_post() -> No
 ])
 def test_when_a_post_is_about_staff_then_names_are_not_clients(text: str, name: str) -> None:
     assert not [f for f in _detect(text, [_ent(text, name, "PERSON", "ner")]) if f.text == name]
+
+
+@pytest.mark.parametrize("text, contact, kind", [
+    ("My client's mom keeps texting, her cell is 614-555-0172 if the front desk needs it", "614-555-0172", "PHONE_NUMBER"),
+    ("client's new email is wojtek.k77@outlook.com, updating the file", "wojtek.k77@outlook.com", "EMAIL_ADDRESS"),
+])
+def test_when_a_private_persons_contact_is_in_a_work_post_then_it_stops(text: str, contact: str, kind: str) -> None:
+    findings = _detect(text, [_ent(text, contact, kind)])
+    assert any(f.text == contact and f.severity is Verdict.STOP for f in findings)
+
+
+@pytest.mark.parametrize("text, contact, kind", [
+    ("Questions about the intake forms? email me at dana.k.social@gmail.com", "dana.k.social@gmail.com", "EMAIL_ADDRESS"),
+    ("New clients can reach me at the office, my work cell is 614-555-0199", "614-555-0199", "PHONE_NUMBER"),
+    ("Our agency's intake email is referrals@eastvalleyfamilies.org for the client referral forms",
+     "referrals@eastvalleyfamilies.org", "EMAIL_ADDRESS"),
+])
+def test_when_the_contact_is_the_writers_own_or_the_agencys_then_no_finding(text: str, contact: str, kind: str) -> None:
+    assert not [f for f in _detect(text, [_ent(text, contact, kind)]) if f.text == contact]

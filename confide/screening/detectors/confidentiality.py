@@ -109,6 +109,34 @@ def _near(a_start: int, a_end: int, b_start: int, b_end: int, window: int) -> bo
     return b_start - a_end <= window and a_start - b_end <= window
 
 
+@lru_cache(maxsize=1)
+def _contact_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    spec = load_yaml(*_LEX)["entities"]["personal_contact"]
+    return (frozenset(spec["free_mail"]), re.compile(spec["own_before"], re.IGNORECASE),
+            re.compile(spec["someones_number"]))
+
+
+def _contact_head(text: str, e: Entity) -> str:
+    """The words of the same sentence just before a contact detail."""
+    return re.split(r"[.!?\n]\s", text[max(0, e.start - 40):e.start])[-1]
+
+
+def _writers_own(text: str, e: Entity) -> bool:
+    """"email me at ...", "my cell is ...", "our agency's intake email is ...": a contact
+    detail the writer gives as their own or their agency's."""
+    return _contact_rules()[1].search(_contact_head(text, e)) is not None
+
+
+def _personal_contact(text: str, e: Entity) -> bool:
+    """A private person's mailbox or a number said to be someone's (not the writer's own,
+    which the caller has ruled out)."""
+    free_mail, _, someones = _contact_rules()
+    head = _contact_head(text, e)
+    if e.entity == "EMAIL_ADDRESS":
+        return e.text.rsplit("@", 1)[-1].lower() in free_mail
+    return someones.search(head) is not None
+
+
 def _own_birthday(e: Entity, blockers: Sequence[Referent]) -> bool:
     """A birth date shortly after the worker's own child or self ("my son was born ...")."""
     return any(b.kind in ("own_family", "self") and 0 <= e.start - b.end <= 40 for b in blockers)
@@ -282,6 +310,15 @@ class ConfidentialityDetector(Detector):
                     f"\u201c{e.text}\u201d is a street address, and \u201c{visit}\u201d makes it "
                     "the home of someone you serve. Neighbours and family can tell who it is, and "
                     "that they receive services is theirs to share, not yours."), Verdict.STOP, kind))
+                continue
+            if kind in ("EMAIL_ADDRESS", "PHONE_NUMBER", "HANDLE") and _writers_own(text, e):
+                continue  # "email me at ...", "my cell is ...": the writer's own contact
+            if kind in ("EMAIL_ADDRESS", "PHONE_NUMBER") and (ctx.work or ctx.served) \
+                    and _personal_contact(text, e) and not _belongs_to_non_client(e, ctx.blockers, text):
+                findings.append(self._make(ctx.doc, e.start, e.end, (
+                    f"\u201c{e.text}\u201d is {what} of a private person, in a post about your "
+                    "work. Whoever reads it can reach and identify them; contact details of "
+                    "people you serve never belong in a post."), Verdict.STOP, kind))
                 continue
             if not ctx.work or _belongs_to_non_client(e, ctx.blockers, text) or _is_titled_official(text, e):
                 continue
