@@ -133,3 +133,13 @@ def test_when_post_raises_caseload_quitting_grievance_or_safety_then_protected(
 ])
 def test_when_words_only_look_like_terms_of_work_then_not_protected(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "2 medics covering 3 trucks' worth of calls. The chief's answer? 'Drink more water.' Chief, with respect, 🤡",
+    "Another coworker spat on by a resident and no follow-up from leadership. We asked for a debrief policy 6 months ago.",
+    "Medics at Metro Ambulance: vote YES on the contract Friday. Better OT rules and a real meal break.",
+    "Probation caseload hit 120 this month. Can't keep track anymore.",
+])
+def test_when_workers_mock_the_chief_report_assaults_or_vote_on_a_contract_then_protected(text: str) -> None:
+    assert any(f.category is Category.PROTECTED_SPEECH for f in run(DETECTOR, text))
