@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from confide.errors import InputError
 from confide.screening.base import Document
@@ -53,8 +53,24 @@ def _expand(node: Any, words: dict[str, list[str]], where: str) -> Any:
     return node
 
 
+class _PatternMeta(NamedTuple):
+    """What a referents.yaml entry says beyond its token pattern.
+
+    ``context_after``: the last N tokens only confirm the match ("the Hendersons both
+    ..."); they are not part of the reference. ``not_before``: no match when one of these
+    follows ("my 4" is a child, "my 4 pm" an appointment). ``only_after``: a match only
+    when one of these comes up to six tokens before it ("POV: it's your client").
+    """
+
+    kind: Kind
+    pid: str
+    context_after: int
+    not_before: frozenset[str]
+    only_after: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str], frozenset[str]]]]:
+def _matcher() -> tuple[Any, dict[str, _PatternMeta]]:
     """Build the Matcher once; a bad pattern fails here with the file and pattern id."""
     from confide.screening.matching import GatedMatcher
     from confide.screening.nlp import get_nlp
@@ -62,7 +78,7 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str], fro
     data = load_yaml("confide.screening.lexicons", "referents.yaml")
     words: dict[str, list[str]] = data["words"]
     matcher = GatedMatcher(get_nlp().vocab)
-    meta: dict[str, tuple[Kind, str, int, frozenset[str], frozenset[str]]] = {}
+    meta: dict[str, _PatternMeta] = {}
     sections: list[tuple[str, Kind | None]] = [
         ("served", "served"), ("served_if_work", "served_if_work"), ("events", "event"), ("not_served", None), ("work_context", "work"),
     ]
@@ -75,15 +91,10 @@ def _matcher() -> tuple[Any, dict[str, tuple[Kind, str, int, frozenset[str], fro
                 matcher.add(key, _expand(entry["pattern"], words, where))
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(f"bad token pattern: {exc}", location=where) from exc
-            # `context_after: N`: the last N tokens only confirm the match ("the Hendersons
-            # both ..."); they are not part of the reference.
-            # `not_before: [words]`: no match when one of these follows ("my 4" is a child,
-            # "my 4 pm" an appointment).
-            # `only_after: [words]`: a match only when one of these comes up to six tokens
-            # before it ("POV: it's your client": the writer's own client, in the second person).
-            meta[key] = (kind or entry["kind"], pid, int(entry.get("context_after", 0)),
-                         frozenset(str(w).lower() for w in entry.get("not_before") or ()),
-                         frozenset(str(w).lower() for w in entry.get("only_after") or ()))
+            meta[key] = _PatternMeta(
+                kind or entry["kind"], pid, int(entry.get("context_after", 0)),
+                frozenset(str(w).lower() for w in entry.get("not_before") or ()),
+                frozenset(str(w).lower() for w in entry.get("only_after") or ()))
     return matcher, meta
 
 
@@ -109,17 +120,18 @@ def find_referents(doc: Document) -> list[Referent]:
     tokens = doc.tokens
     spans: list[Referent] = []
     for key, start, end in matcher(tokens):
-        kind, pid, context, not_before, only_after = meta[key]
-        if not_before and end < len(tokens) and tokens[end].lower_ in not_before:
+        m = meta[key]
+        if m.not_before and end < len(tokens) and tokens[end].lower_ in m.not_before:
             continue
-        if only_after and not any(t.lower_ in only_after for t in tokens[max(0, start - 6):start]):
+        if m.only_after and not any(t.lower_ in m.only_after for t in tokens[max(0, start - 6):start]):
             continue
-        end -= context
+        end -= m.context_after
+        kind = m.kind
         if kind in ("served", "served_if_work") and end < len(tokens) \
                 and tokens[end].lower_ in _MODIFIED_HEADS:
             continue  # "the youth program", "a patient portal": a modifier, not a person
         span = tokens[start:end]
-        spans.append(Referent(kind, span.start_char, span.end_char, span.text, pid))
+        spans.append(Referent(kind, span.start_char, span.end_char, span.text, m.pid))
     result = _longest_per_kind(spans)
     doc.__dict__["_referents"] = result
     return result
