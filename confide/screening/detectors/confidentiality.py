@@ -291,6 +291,10 @@ class ConfidentialityDetector(Detector):
                     f"\u201c{ref.text}\u201d names a family you serve by its surname. Anyone "
                     "who knows them learns they receive services from you, which is theirs to "
                     "share, not yours."), Verdict.STOP, "PERSON", "family_name"))
+        # A retirement, memorial or appreciation post names staff (an explicit reference
+        # to someone served still counts).
+        staff_post = not any(r.pattern in _STRONG_SERVED for r in ctx.served) \
+            and any(b.pattern == "staff-occasion" for b in ctx.blockers)
         for e in ctx.entities:
             kind = _entity_kind(e)
             birth = kind == "DATE_TIME" and _is_birth_date(text, e)
@@ -314,7 +318,8 @@ class ConfidentialityDetector(Detector):
             if kind in ("EMAIL_ADDRESS", "PHONE_NUMBER", "HANDLE") and _writers_own(text, e):
                 continue  # "email me at ...", "my cell is ...": the writer's own contact
             if kind in ("EMAIL_ADDRESS", "PHONE_NUMBER") and (ctx.work or ctx.served) \
-                    and _personal_contact(text, e) and not _belongs_to_non_client(e, ctx.blockers, text):
+                    and _personal_contact(text, e) \
+                    and not _belongs_to_non_client(e, ctx.blockers, text):
                 findings.append(self._make(ctx.doc, e.start, e.end, (
                     f"\u201c{e.text}\u201d is {what} of a private person, in a post about your "
                     "work. Whoever reads it can reach and identify them; contact details of "
@@ -322,9 +327,8 @@ class ConfidentialityDetector(Detector):
                 continue
             if not ctx.work or _belongs_to_non_client(e, ctx.blockers, text) or _is_titled_official(text, e):
                 continue
-            if kind == "PERSON" and not any(r.pattern in _STRONG_SERVED for r in ctx.served) \
-                    and any(b.pattern == "staff-occasion" for b in ctx.blockers):
-                continue  # a retirement, memorial or appreciation post names staff
+            if kind == "PERSON" and staff_post:
+                continue
             if kind == "PERSON" and not looks_like_person(
                     text, e, after_served=any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end
                                               for r in ctx.served)):
@@ -428,7 +432,8 @@ def _is_about_writer(text: str, e: Entity) -> bool:
 _STRONG_SERVED = {"possessive-served-noun", "one-of-my", "on-my-caseload", "i-am-working-with",
                   "third-served-noun", "pt-bare", "the-family-i", "the-family-i-have",
                   "possessive-work-person", "worked-with-person", "person-i-worked-with",
-                  "of-mine", "of-mine-bare", "surname-family", "frequent-flyer", "room-person", "person-in-room"}
+                  "of-mine", "of-mine-bare", "surname-family", "frequent-flyer", "room-person",
+                  "person-in-room"}
 
 
 def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:

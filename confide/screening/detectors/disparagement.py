@@ -243,8 +243,8 @@ def _about_served(hit: Hit, hits: Hits, sent: list[int]) -> bool:
 
 def _countered(hit: Hit, hits: Hits, sent: list[int]) -> bool:
     """Whether the worker is objecting to the words rather than using them: counter-speech
-    ("stop calling them ...") shortly before or after ("... needs to go"), or a negation right before a label or a
-    contemptuous word ("patients are not frequent flyers")."""
+    shortly before ("stop calling them ...") or after ("... needs to go"), or a negation
+    right before a label or a contemptuous word ("patients are not frequent flyers")."""
     if any(sent[c.start] == sent[hit.start] and 0 <= hit.start - c.end <= _COUNTER_WINDOW
            for c in hits.of("counter")):
         return True
