@@ -78,3 +78,38 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
         # "Jaylen Brooks" yes; "Adult Probation" no: one word must be a known name.
         return any(w in known_names() for w in words)
     return any(w in first_names() for w in words)
+
+
+_NEXT_WORD = re.compile(r"^(?:\s*(\(|,)\s*(\d)|(['’][a-z]+)\b|\s+([A-Za-z'’]+))")
+_SAINT = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
+_PREV_WORD = re.compile(r"(?:\bproud\s+(of)|([A-Za-z'’-]+))\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _person_position() -> tuple[frozenset[str], frozenset[str]]:
+    from confide.screening.data_files import load_yaml
+
+    data = load_yaml("confide.screening.lexicons.names", "person_position.yaml")
+    return (frozenset(w.lower() for w in data["next"]), frozenset(w.lower() for w in data["before"]))
+
+
+def acts_as_person(text: str, start: int, end: int) -> bool:
+    """Does the word at ``text[start:end]`` act as a person in its sentence?
+
+    It owns something ("Eldon's meds"), does something ("Sione made 30 days", "Aroha
+    moved"), gives an age ("Caspian (8)", "Yusuf, 17") or is the object of a worker's
+    task ("picked up Brexley", "proud of Rocio"). A capitalised word alone is as often a
+    place, a brand or a word; these positions are what a name has and they rarely do.
+    """
+    after, before = _person_position()
+    if _SAINT.search(text[max(0, start - 8):start]):
+        return False  # "St. Luke's" is a hospital or a church
+    m = _NEXT_WORD.match(text[end:end + 24])
+    if m is not None:
+        if m.group(2) or m.group(3) in ("'s", "’s", "'ll", "’ll", "'d", "’d"):
+            return True
+        nxt = (m.group(4) or "").lower()
+        if nxt in after or (len(nxt) > 3 and nxt.endswith("ed") and nxt.isalpha()):
+            return True
+    prev = _PREV_WORD.search(text[max(0, start - 24):start])
+    return prev is not None and (prev.group(1) is not None or prev.group(2).lower() in before)

@@ -23,7 +23,7 @@ from typing import Any
 from confide.screening.base import Detector, Document
 from confide.screening.clauses import default_clause
 from confide.screening.data_files import load_yaml
-from confide.screening.names import first_names, fold, known_names, looks_like_person
+from confide.screening.names import acts_as_person, first_names, fold, known_names, looks_like_person
 from confide.screening.referents import (
     Referent,
     find_referents,
@@ -153,6 +153,8 @@ def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent], text: str = 
             return True  # "our school nurse Ms. Patel"
         if 0 <= e.start - b.end <= 3 and b.kind in ("own_family", "coworker"):
             return True
+        if b.kind == "own_family" and 0 <= b.start - e.end <= 3:
+            return True  # "Everett (my husband)", "Maile, my niece"
         if b.kind == "public" and abs(e.start - b.end) <= 40:
             return True
     return False
@@ -388,7 +390,7 @@ _PLURAL_HEADS = {"clients", "patients", "pts", "kiddos", "families", "residents"
                  "ffs", "youths"}
 _OFFICIAL_TITLES = ("dr.", "dr", "judge", "senator", "sen.", "rep.", "representative", "governor",
                     "gov.", "mayor", "commissioner", "professor", "prof.", "officer", "sgt.",
-                    "detective", "councilmember", "secretary", "president", "rev.", "pastor")
+                    "detective", "councilmember", "secretary", "president", "rev.", "pastor", "nurse")
 
 
 def _is_plural(ref: Referent) -> bool:
@@ -518,8 +520,8 @@ def _not_a_person_here(text: str, e: Entity) -> bool:
     head = text[:e.start]
     if e.entity == "PERSON" and e.text[:4].lower() == "the ":
         return True  # (a place after "the", "the Hilton Garden Inn", may still identify)
-    if e.entity == "PERSON" and _POURED_BEFORE.search(head):
-        return True
+    if e.entity == "PERSON" and (_POURED_BEFORE.search(head) or _SAINT_BEFORE.search(head)):
+        return True  # "a bottle of Jack"; "St. Luke's" is a hospital or a church
     return e.entity == "HANDLE" and bool(_AGENCY_HANDLE_BEFORE.search(head))
 
 
@@ -529,6 +531,7 @@ _GREETING_BEFORE = re.compile(
 _VOCATIVE_AFTER = re.compile(r"^\s*(?:[,.!?…)]|$)")
 _POURED_BEFORE = re.compile(
     r"\b(?:bottle|bottles|shot|shots|glass|fifth|pint|handle|can|case|cup)\s+of\s+$", re.IGNORECASE)
+_SAINT_BEFORE = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
 _AGENCY_HANDLE_BEFORE = re.compile(
     r"\b(?:our|the)\b[^.!?\n]{0,40}\b(?:page|account|feed|profile)\s*:?\s*$|\bfollow(?:\s+us)?\s*(?:at|on)?\s*:?\s*$",
     re.IGNORECASE)
@@ -598,6 +601,14 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
             and not _PLACE_BEFORE.search(text[max(0, e.start - 8):e.start])):
         # "Sunniva's new psych eval", "Yusuf, 17, arrived": in a post about work, a lone
         # first name the model files as an organisation is the person the post is about
+        return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
+    if (e.entity in ("ORGANIZATION", "LOCATION", "NRP") and work and len(words) == 1
+            and fold(words[0].removesuffix("'s").removesuffix("’s")) in first_names()
+            and acts_as_person(text, e.start, e.end)
+            and not _PLACE_BEFORE.search(text[max(0, e.start - 8):e.start])):
+        # "Leilani aged out", "picked up Brexley from juvie": the model files a name it
+        # has not seen as a place or a nationality; in a post about work, a first name
+        # that does or owns something is the person the post is about
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
     if (e.entity in ("ORGANIZATION", "LOCATION") and _DOTTED_PAIR.match(e.text.strip())
             and e.text.strip().upper() not in _DOTTED_NOT_PEOPLE):

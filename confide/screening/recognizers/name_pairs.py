@@ -1,4 +1,5 @@
-"""A first name and a surname side by side ("Marquise Thompson"), from the name lists.
+"""Names from the name lists: a first name and a surname side by side ("Marquise
+Thompson"), and a lone first name acting as a person ("Sione made 30 days").
 
 spaCy's small model misses names it has little context for, most of all after a
 sentence-initial verb ("Gave Marquise Thompson his certificate"). Two capitalised words
@@ -11,9 +12,9 @@ from __future__ import annotations
 
 from confide.screening.base import Document, Recognizer
 from confide.screening.matching import token_texts
-from confide.screening.names import first_names, known_names
+from confide.screening.names import acts_as_person, first_names, fold, known_names
 from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
-from confide.screening.recognizers._words import common_words
+from confide.screening.recognizers._words import common_words, word_set
 from confide.screening.types import Entity
 
 # Below spaCy's 0.85, so the model's own span wins where both find the name.
@@ -65,3 +66,40 @@ class HashtagNameRecognizer(PatternRecognizer):
     def analyze(self, doc: Document) -> list[Entity]:
         firsts = first_names()
         return [e for e in super().analyze(doc) if e.text.lower() in firsts]
+
+
+# Below spaCy's 0.85, so the model's own span (and label) wins where both find the word;
+# the confidentiality detector corrects a first name the model calls a place in a work post.
+LONE_SCORE = 0.75
+
+
+class LoneFirstNameRecognizer(Recognizer):
+    """PERSON for a known first name that acts as a person: it owns something ("Eldon's
+    meds"), does something ("Sione made 30 days", "Aroha moved"), gives an age ("Caspian
+    (8)") or is the object of a task ("picked up Brexley", "proud of Rocio").
+
+    The position matters more than the list: a first name alone in a sentence is as often
+    a place, a brand or a word ("Austin", "Chase"), so only these positions count, and
+    common words and words that are never names on their own are left out.
+    """
+
+    name = "lone_first_name"
+    entities = ("PERSON",)
+
+    def analyze(self, doc: Document) -> list[Entity]:
+        tokens = doc.tokens
+        texts, lowers = token_texts(tokens)
+        firsts, common, stop = first_names(), common_words(), word_set("stop_names.yaml")
+        out: list[Entity] = []
+        n = len(texts)
+        for i, word in enumerate(texts):
+            if not _name_word(word) or lowers[i] in common or lowers[i] in stop:
+                continue
+            if fold(lowers[i]) not in firsts or (i > 0 and texts[i - 1] in ("#", "@")):
+                continue
+            if i + 1 < n and _name_word(texts[i + 1]) and lowers[i + 1] not in common:
+                continue  # "Eldon Brooks": two names, the pair's or the model's span
+            tok = tokens[i]
+            if acts_as_person(doc.text, tok.idx, tok.idx + len(word)):
+                out.append(Entity("PERSON", tok.idx, tok.idx + len(word), word, LONE_SCORE, self.name))
+        return out

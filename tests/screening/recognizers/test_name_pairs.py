@@ -69,3 +69,54 @@ def test_when_a_hashtag_holds_no_name_then_no_person(text: str) -> None:
     from confide.screening.recognizers.name_pairs import HashtagNameRecognizer
 
     assert HashtagNameRecognizer().analyze(Document(text)) == []
+
+
+def _lone(text: str) -> list[str]:
+    from confide.screening.recognizers.name_pairs import LoneFirstNameRecognizer
+
+    return [e.text for e in LoneFirstNameRecognizer().analyze(Document(text))]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sione made 30 days today!!", "Sione"),          # does something
+    ("Eldon's meds got changed again", "Eldon"),       # owns something
+    ("Aroha moved into the step-down house", "Aroha"),  # a verb in -ed
+    ("picked up Maria from juvie at 7am", "Maria"),     # the object of a task
+    ("so proud of Keisha for walking in", "Keisha"),
+])
+def test_when_a_lone_first_name_acts_as_a_person_then_it_is_a_person(text: str, name: str) -> None:
+    assert _lone(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Hope you are all well",               # a common word first, not a name
+    "Thanks to the team at St. Luke's",    # a saint's name is a hospital or a church
+    "We flew to Austin for the weekend",   # a place after "to"
+    "Maria Lopez got her diploma",         # two names: the pair recognizer's span
+    "#Sione made it",                      # a hashtag
+    "Maria and the kids",                  # a name that does nothing here
+])
+def test_when_a_first_name_does_not_act_as_a_person_then_no_lone_name(text: str) -> None:
+    assert _lone(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sione made 30 days today!! 🔵",
+    "Leilani aged out yesterday. 18 with two trash bags and my cell number.",
+    "Eldon refused his meds again so the whole evening was a mess. night shift pray for me",
+])
+def test_when_a_first_name_meets_a_service_milestone_then_the_post_is_a_breach(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" in screen(text, learned=False).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Everett (my husband) had a seizure in the grocery store today. Scary. He's fine now.",
+    "My best friend Siobhan got her biopsy results: benign!!! Champagne tonight 🥂",
+    "Huge thank you to St. Luke's Lutheran for serving dinner at our shelter every third Sunday!",
+])
+def test_when_the_named_person_is_family_a_friend_or_a_saint_then_no_breach(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" not in screen(text, learned=False).categories
