@@ -15,6 +15,12 @@ together, rules and model, flag at most 5% of the ok/protected tuning posts out 
 (the goal). Each category's model is trained without its own rules' output (it speaks
 only where they found nothing), but for confidentiality, which does better with it. Writes
 ``confide/screening/models/classifier.json`` and prints cross-validated figures.
+
+``--files`` trains on named tuning files only and ``--max-false-flags`` sets the cap, for
+experiments. The shipped model is session 4's (trained on the eight files its JSON lists):
+in session 5, retraining on all ten files (at the 6% cap and at 7.5%) and on the same
+eight files with session 5's rules each found fewer breaches on the held-out sets v1-v6
+than keeping it, so it was kept (docs/quality.md has the figures).
 """
 
 from __future__ import annotations
@@ -133,13 +139,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus-dir", default=str(ROOT / "tests/data/corpus"))
     parser.add_argument("--output", default=str(ROOT / "confide/screening/models" / MODEL_FILE))
+    parser.add_argument("--files", nargs="+", metavar="NAME",
+                        help="train on these tuning files only (default: every tune*.jsonl)")
+    parser.add_argument("--max-false-flags", type=float, default=MAX_FALSE_FLAG_RATE,
+                        help=f"cap on ok/protected tuning posts flagged, out of fold (default {MAX_FALSE_FLAG_RATE})")
     args = parser.parse_args()
+    cap = args.max_false_flags
 
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    files = sorted(p for p in Path(args.corpus_dir).glob("tune*.jsonl"))
+    files = sorted(p for p in Path(args.corpus_dir).glob("tune*.jsonl")
+                   if not args.files or p.name in args.files)
     assert files and not any("heldout" in p.name for p in files)
     examples = [ex for p in files for ex in load_corpus(p)]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:12]
@@ -172,7 +184,7 @@ def main() -> int:
                                  conf_budget if c == "confidentiality" else other_budget)
                       for c in CATEGORY_LABEL}
             flagged = _flagged(chosen, rules, probs_by)
-            if (flagged & harmless).sum() > MAX_FALSE_FLAG_RATE * harmless.sum():
+            if (flagged & harmless).sum() > cap * harmless.sum():
                 continue
             key = (chosen["confidentiality"][0], sum(chosen[c][0] for c in CATEGORY_LABEL))
             if best_key is None or key > best_key:
@@ -183,7 +195,7 @@ def main() -> int:
         chosen_by = {c: _select(probs_by[c], rules[c], harmless, ys[c], 0.0) for c in CATEGORY_LABEL}
         flagged_any = _flagged(chosen_by, rules, probs_by)
     print(f"false-flag budget per category: confidentiality {budgets[0]:.2%}, others {budgets[1]:.2%} "
-          f"(all together within {MAX_FALSE_FLAG_RATE:.0%})")
+          f"(all together within {cap:.1%})")
     for category in CATEGORY_LABEL:
         y, rule = ys[category], rules[category]
         recall, ff, C, family, chosen = chosen_by[category]

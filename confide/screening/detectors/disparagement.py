@@ -80,6 +80,8 @@ class DisparagementDetector(Detector):
         hits = hits.with_extra(served_referent_hits(doc))
         sent = sentence_ids(doc)
         work = hits.has("work_context")
+        if work and not hits.of("served"):
+            hits = hits.with_extra(_pronouns_as_served(hits, sent))
         accepted: list[tuple[Hit, str]] = []
         not_label = hits.of("not_label")
         for h in hits.of(*_WEIGHTS):
@@ -126,6 +128,19 @@ class DisparagementDetector(Detector):
                          lex.explain(key, text=h.text), sev)
             for h, key, sev in _dedupe(chosen)
         ]
+
+
+_SUBJECT_PRONOUNS = {"he", "she", "he's", "she's", "they", "they're"}
+
+
+def _pronouns_as_served(hits: Hits, sent: list[int]) -> list[Hit]:
+    """In a post about the work that names no one served, the third person a sentence
+    speaks of ("Day 3 of detox and he's already asking if the 'vitamins' are allowed 🤡")
+    is most likely the person served, unless the sentence is about the workplace."""
+    blocked = {sent[o.start] for o in hits.of("non_target")}
+    return [Hit("served", p.start, p.end, p.start_char, p.end_char, p.text)
+            for p in hits.of("pronoun")
+            if p.text.lower() in _SUBJECT_PRONOUNS and sent[p.start] not in blocked]
 
 
 def _quoted_nicknames(doc: Document, hits: Hits, sent: list[int], work: bool) -> list[Hit]:
@@ -231,10 +246,10 @@ def _about_served(hit: Hit, hits: Hits, sent: list[int]) -> bool:
     """For tone cues (an emoji, a sarcastic "Sure."): the post mentions people served and
     the cue's sentence, or the sentence before it when it names no one, is not about the
     workplace ("admin says 'no budget.' Cool, cool.")."""
-    if not hits.of("served"):
-        return False
     sid = sent[hit.start]
     blocked = {sent[o.start] for o in hits.of("non_target")}
+    if not hits.of("served"):
+        return False
     if sid in blocked:
         return False
     named_here = any(sent[s.start] == sid for s in hits.of("served"))

@@ -279,3 +279,26 @@ def test_when_the_worker_objects_to_a_word_before_or_after_it_then_no_finding(te
 ])
 def test_when_contempt_is_not_an_objection_then_it_is_still_flagged(text: str) -> None:
     assert_found(DETECTOR, text, Category.DISPARAGEMENT)
+
+
+# A post about the work that names the person served only by a pronoun or a bare role.
+UNNAMED_TARGETS = [
+    "Day 3 of detox and he's already asking if the 'vitamins' his cousin dropped off are allowed 🤡",
+    "Client: 'I'm an empath, I feel everything so deeply.' Also client: forgot my name again 🙄",
+    "Group home outing today. One of our guys tried to pet the shark through the glass lol 🙄",
+]
+
+
+@pytest.mark.parametrize("text", UNNAMED_TARGETS)
+def test_when_the_person_mocked_is_only_a_pronoun_or_a_bare_role_then_disparagement(text: str) -> None:
+    assert_found(DETECTOR, text, Category.DISPARAGEMENT)
+
+
+@pytest.mark.parametrize("text", [
+    # The pronoun's sentence is about the workplace.
+    "Caseload is at 40 and management says they 'value our time' 🙄 #socialwork",
+    # No post about the work: the worker's own family.
+    "My toddler says she's 'not tired' at 11pm 🙄 sure",
+])
+def test_when_the_pronoun_is_management_or_family_then_no_disparagement(text: str) -> None:
+    assert run(DETECTOR, text) == []

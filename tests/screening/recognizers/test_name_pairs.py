@@ -120,3 +120,20 @@ def test_when_the_named_person_is_family_a_friend_or_a_saint_then_no_breach(text
     from confide.screening.pipeline import screen
 
     assert "confidentiality" not in screen(text, learned=False).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia asked if she can call me mom. I had to explain I'm her worker and she just nodded 😞",
+    "Delroy's PO (me) is officially proud. 2 yrs, no violations, got his CDL",
+])
+def test_when_the_writer_names_the_role_they_hold_for_someone_then_the_name_is_a_client(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" in screen(text, learned=False).categories
+
+
+def test_when_the_writer_is_the_named_persons_parent_then_no_breach() -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen("Ana got her first job! I'm her mom and I am SO proud", learned=False)
+    assert "confidentiality" not in report.categories
