@@ -331,7 +331,7 @@ class ConfidentialityDetector(Detector):
                 continue
             if kind == "PERSON" and staff_post:
                 continue
-            if kind == "PERSON" and not looks_like_person(
+            if kind == "PERSON" and e.recognizer != _ACTS_AS_PERSON and not looks_like_person(
                     text, e, after_served=any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end
                                               for r in ctx.served)):
                 continue
@@ -575,6 +575,21 @@ _FACILITY_HEAD = re.compile(
 # ("Yusuf, 17,"); "a grey Kia with the seal" and "Brooks' story" stay organisations.
 _OWNS_OR_AGED = re.compile(r"(?:['’]s\b|,\s*\d)")
 # A preposition of place right before a word: "from Herat", "at Kaiser", "in Jordan".
+# The recognizer name of an entity the model called a place that acts as only a person
+# does: the position is the evidence, so the name lists need not know the word.
+_ACTS_AS_PERSON = "ner+position"
+# What only a person does or has, right after a word the model calls a place: a family
+# member or a worker of their own ("'s foster dad", "'s PO"), their own court or care
+# ("'s competency hearing", "'s meds"), or a verb places and organisations do not take.
+_ONLY_A_PERSON_NEXT = re.compile(
+    r"^(?:['’]s\s+(?:mom|dad|mother|father|foster|bio|birth|son|daughter|baby|kids|brother|"
+    r"sister|grandma|grandpa|grandmother|grandfather|husband|wife|boyfriend|girlfriend|"
+    r"caseworker|worker|po|gal|therapist|counselor|meds|iep|diagnosis|competency|asylum|"
+    r"parole|probation|sentencing|hearing|placement|chemo|dialysis|psych|suicide|"
+    r"\d+(?:st|nd|rd|th)\s+(?:suicide|overdose|admission|placement|relapse))\b"
+    r"|\s+(?:asked|told|cried|refused|wore|begged|hugged|smiled|laughed|ate|slept|screamed|"
+    r"yelled|texted|finished|packed|relapsed|overdosed|aged out|graduated|tested positive|"
+    r"can't|cannot|won't|didn't|doesn't|wants|needs|keeps)\b)", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|at|to|near|of|outside|inside|by)\s+$", re.IGNORECASE)
 
 
@@ -610,6 +625,13 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
         # has not seen as a place or a nationality; in a post about work, a first name
         # that does or owns something is the person the post is about
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
+    if (e.entity in ("ORGANIZATION", "LOCATION", "NRP") and work and len(words) == 1
+            and e.text[:1].isupper() and e.text[1:2].islower()
+            and _ONLY_A_PERSON_NEXT.match(text[e.end:e.end + 24])
+            and not _PLACE_BEFORE.search(text[max(0, e.start - 8):e.start])):
+        # "Taufa finished his anger mgmt hours", "Benedetta's son won't return my calls": a
+        # word the name lists do not hold, doing what only a person does
+        return Entity("PERSON", e.start, e.end, e.text, e.score, _ACTS_AS_PERSON)
     if (e.entity in ("ORGANIZATION", "LOCATION") and _DOTTED_PAIR.match(e.text.strip())
             and e.text.strip().upper() not in _DOTTED_NOT_PEOPLE):
         # "T.K. showed up to check-in": the model often calls dotted initials an organisation

@@ -137,3 +137,20 @@ def test_when_the_writer_is_the_named_persons_parent_then_no_breach() -> None:
 
     report = screen("Ana got her first job! I'm her mom and I am SO proud", learned=False)
     assert "confidentiality" not in report.categories
+
+
+@pytest.mark.parametrize("text", [
+    "Taufa finished his anger mgmt hours today, all 52. Court can't say no to early termination now",
+    "Benedetta's son won't return my calls and she's about to lose her Medicaid bed. Called 6 times.",
+])
+def test_when_a_name_the_lists_lack_does_what_only_a_person_does_in_a_work_post_then_breach(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" in screen(text, learned=False).categories
+
+
+def test_when_a_town_is_named_in_a_work_post_then_it_is_not_taken_for_a_person() -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen("Riverside's new shelter opened today. Intake starts Monday, 40 beds.", learned=False)
+    assert not [f for f in report.findings if f.text == "Riverside"]
