@@ -154,3 +154,22 @@ def test_when_a_town_is_named_in_a_work_post_then_it_is_not_taken_for_a_person()
 
     report = screen("Riverside's new shelter opened today. Intake starts Monday, 40 beds.", learned=False)
     assert not [f for f in report.findings if f.text == "Riverside"]
+
+
+@pytest.mark.parametrize("text", [
+    "Zainab from our district office ran a 3 hour IEP training and I learned so much. Grateful for her",
+    "Shoutout Quinlan in dispatch for covering my shift so I could see my mom. EMS family for real 🚑",
+    "Gus our shelter dog finally let me trim his nails. 6 weeks of trust building lol 🐶",
+])
+def test_when_the_name_is_a_coworker_by_department_or_an_office_pet_then_no_breach(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" not in screen(text, learned=False).categories
+
+
+def test_when_a_client_has_a_service_dog_then_the_dog_does_not_hide_the_breach() -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen("client with the service dog named Biscuit who rides the 7 bus every morning "
+                    "got his housing voucher approved 🐕🎉", learned=False)
+    assert "confidentiality" in report.categories
