@@ -77,6 +77,8 @@ class DisparagementDetector(Detector):
         if not lex.find(doc, _GATE) and not _SCARE_QUOTE.search(doc.text):
             return []  # the common case: nothing that could demean anyone
         hits = lex.find(doc)
+        if hits.has("counter_post"):
+            return []  # the post answers someone else's contempt (counter-speech)
         hits = hits.with_extra(served_referent_hits(doc))
         sent = sentence_ids(doc)
         work = hits.has("work_context")

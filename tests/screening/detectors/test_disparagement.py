@@ -302,3 +302,18 @@ def test_when_the_person_mocked_is_only_a_pronoun_or_a_bare_role_then_disparagem
 ])
 def test_when_the_pronoun_is_management_or_family_then_no_disparagement(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Someone on here said 'psych patients are just attention seekers.' I've worked inpatient "
+    "psych 9 years. They're people in the worst week of their lives. Do better.",
+    "Reminder: 'junkie' isn't edgy, it's a word that keeps people from walking into treatment.",
+    "People assume shelter guests are lazy. Half our guests leave at 5am for jobs.",
+])
+def test_when_the_post_answers_someone_elses_contempt_then_no_disparagement(text: str) -> None:
+    assert run(DETECTOR, text) == []
+
+
+def test_when_contempt_is_the_workers_own_the_counter_speech_list_does_not_hide_it() -> None:
+    assert_found(DETECTOR, "these parents are so lazy, can't even show up to visits 🙄",
+                 Category.DISPARAGEMENT)
