@@ -204,8 +204,13 @@ def _analyse(doc: Document) -> Context:
     served = served_references(doc)
     signals = set(data["entities"]["work_signals"])
     work = in_work_context(doc) or any(e.entity in signals for e in doc.entities)
-    blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")]
     entities = [_normalise_entity(doc.text, e, work) for e in doc.entities]
+    # A public cue inside a school's name or a service ("Summit Elementary", "home study",
+    # "asylum interview") speaks of no public figure.
+    inside = [(e.start, e.end) for e in entities if e.entity == "FACILITY"] + \
+        [(r.start, r.end) for r in refs if r.kind == "event"]
+    blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")
+                and not (r.kind == "public" and any(a <= r.start and r.end <= b for a, b in inside))]
     # Who the identifiers may belong to: a person served, or, when the writer speaks
     # about their work, a person described by age or room ("19yo male", "rm 22"), or
     # named with an honorific ("Mrs. Chen-Liu").

@@ -173,3 +173,24 @@ def test_when_a_client_has_a_service_dog_then_the_dog_does_not_hide_the_breach()
     report = screen("client with the service dog named Biscuit who rides the 7 bus every morning "
                     "got his housing voucher approved 🐕🎉", learned=False)
     assert "confidentiality" in report.categories
+
+
+@pytest.mark.parametrize("text", [
+    # "Summit", "study" and "interview" are public cues only outside a school's name or a service
+    "my kiddo with Prader-Willi at Summit Elementary snuck into the cafeteria freezer again. 2nd grade is wild",
+    "Abdirahman's asylum interview got rescheduled for the 4th time. He's losing hope",
+    # a resident of 92 is not the worker's child
+    "My 92 yo with the glass eye at Brookhaven Manor flirted with the new CNA all shift lol",
+])
+def test_when_a_public_cue_is_part_of_a_school_or_a_service_then_it_hides_no_breach(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" in screen(text, learned=False).categories
+
+
+def test_when_the_worker_speaks_at_a_summit_then_the_speaker_is_public() -> None:
+    from confide.screening.pipeline import screen
+
+    report = screen("Loved hearing Dr. Maya Angelou Jones speak at the housing summit today. "
+                    "Our shelter team took notes.", learned=False)
+    assert "confidentiality" not in report.categories
