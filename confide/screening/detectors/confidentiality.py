@@ -428,6 +428,8 @@ def _is_about_writer(text: str, e: Entity) -> bool:
     start = max(text.rfind(".", 0, e.start), text.rfind("!", 0, e.start), text.rfind("?", 0, e.start)) + 1
     ends = [i for i in (text.find(".", e.end), text.find("!", e.end), text.find("?", e.end)) if i != -1]
     sentence = text[start:min(ends) if ends else len(text)]
+    if _POSSESSIVE_BEFORE.search(text[start:e.start]):
+        return False  # "my 92 yo", "our 16yo": a person of that age (own children are blockers)
     if _SELF_AGE.search(text[start:e.start]):
         return True
     if not text[start:e.start].strip() and not _THIRD_PERSON.search(sentence):
@@ -435,6 +437,7 @@ def _is_about_writer(text: str, e: Entity) -> bool:
     return bool(re.search(r"\b(?:i|i'm|me|my|myself)\b", sentence, re.IGNORECASE)) and not _THIRD_PERSON.search(sentence)
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our)\s+$", re.IGNORECASE)
 # Served references explicit enough to stand even beside the worker's own family.
 _STRONG_SERVED = {"possessive-served-noun", "one-of-my", "on-my-caseload", "i-am-working-with",
                   "third-served-noun", "pt-bare", "the-family-i", "the-family-i-have",
