@@ -71,6 +71,13 @@ def test_when_a_hashtag_holds_no_name_then_no_person(text: str) -> None:
     assert HashtagNameRecognizer().analyze(Document(text)) == []
 
 
+def _breach(text: str) -> bool:
+    """Whether the rules alone (no learned model) find a confidentiality breach."""
+    from confide.screening.pipeline import screen
+
+    return "confidentiality" in screen(text, learned=False).categories
+
+
 def _lone(text: str) -> list[str]:
     from confide.screening.recognizers.name_pairs import LoneFirstNameRecognizer
 
@@ -106,9 +113,7 @@ def test_when_a_first_name_does_not_act_as_a_person_then_no_lone_name(text: str)
     "Eldon refused his meds again so the whole evening was a mess. night shift pray for me",
 ])
 def test_when_a_first_name_meets_a_service_milestone_then_the_post_is_a_breach(text: str) -> None:
-    from confide.screening.pipeline import screen
-
-    assert "confidentiality" in screen(text, learned=False).categories
+    assert _breach(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -117,9 +122,7 @@ def test_when_a_first_name_meets_a_service_milestone_then_the_post_is_a_breach(t
     "Huge thank you to St. Luke's Lutheran for serving dinner at our shelter every third Sunday!",
 ])
 def test_when_the_named_person_is_family_a_friend_or_a_saint_then_no_breach(text: str) -> None:
-    from confide.screening.pipeline import screen
-
-    assert "confidentiality" not in screen(text, learned=False).categories
+    assert not _breach(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -127,16 +130,11 @@ def test_when_the_named_person_is_family_a_friend_or_a_saint_then_no_breach(text
     "Delroy's PO (me) is officially proud. 2 yrs, no violations, got his CDL",
 ])
 def test_when_the_writer_names_the_role_they_hold_for_someone_then_the_name_is_a_client(text: str) -> None:
-    from confide.screening.pipeline import screen
-
-    assert "confidentiality" in screen(text, learned=False).categories
+    assert _breach(text)
 
 
 def test_when_the_writer_is_the_named_persons_parent_then_no_breach() -> None:
-    from confide.screening.pipeline import screen
-
-    report = screen("Ana got her first job! I'm her mom and I am SO proud", learned=False)
-    assert "confidentiality" not in report.categories
+    assert not _breach("Ana got her first job! I'm her mom and I am SO proud")
 
 
 @pytest.mark.parametrize("text", [
@@ -144,9 +142,7 @@ def test_when_the_writer_is_the_named_persons_parent_then_no_breach() -> None:
     "Benedetta's son won't return my calls and she's about to lose her Medicaid bed. Called 6 times.",
 ])
 def test_when_a_name_the_lists_lack_does_what_only_a_person_does_in_a_work_post_then_breach(text: str) -> None:
-    from confide.screening.pipeline import screen
-
-    assert "confidentiality" in screen(text, learned=False).categories
+    assert _breach(text)
 
 
 def test_when_a_town_is_named_in_a_work_post_then_it_is_not_taken_for_a_person() -> None:
@@ -162,17 +158,12 @@ def test_when_a_town_is_named_in_a_work_post_then_it_is_not_taken_for_a_person()
     "Gus our shelter dog finally let me trim his nails. 6 weeks of trust building lol 🐶",
 ])
 def test_when_the_name_is_a_coworker_by_department_or_an_office_pet_then_no_breach(text: str) -> None:
-    from confide.screening.pipeline import screen
-
-    assert "confidentiality" not in screen(text, learned=False).categories
+    assert not _breach(text)
 
 
 def test_when_a_client_has_a_service_dog_then_the_dog_does_not_hide_the_breach() -> None:
-    from confide.screening.pipeline import screen
-
-    report = screen("client with the service dog named Biscuit who rides the 7 bus every morning "
-                    "got his housing voucher approved 🐕🎉", learned=False)
-    assert "confidentiality" in report.categories
+    assert _breach("client with the service dog named Biscuit who rides the 7 bus every morning "
+                   "got his housing voucher approved 🐕🎉")
 
 
 @pytest.mark.parametrize("text", [
@@ -183,14 +174,9 @@ def test_when_a_client_has_a_service_dog_then_the_dog_does_not_hide_the_breach()
     "My 92 yo with the glass eye at Brookhaven Manor flirted with the new CNA all shift lol",
 ])
 def test_when_a_public_cue_is_part_of_a_school_or_a_service_then_it_hides_no_breach(text: str) -> None:
-    from confide.screening.pipeline import screen
-
-    assert "confidentiality" in screen(text, learned=False).categories
+    assert _breach(text)
 
 
 def test_when_the_worker_speaks_at_a_summit_then_the_speaker_is_public() -> None:
-    from confide.screening.pipeline import screen
-
-    report = screen("Loved hearing Dr. Maya Angelou Jones speak at the housing summit today. "
-                    "Our shelter team took notes.", learned=False)
-    assert "confidentiality" not in report.categories
+    assert not _breach("Loved hearing Dr. Maya Angelou Jones speak at the housing summit today. "
+                       "Our shelter team took notes.")
