@@ -81,7 +81,8 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
 
 
 _NEXT_WORD = re.compile(r"^(?:\s*(\(|,)\s*(\d)|(['’][a-z]+)\b|\s+([A-Za-z'’]+))")
-_SAINT = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
+# "St. " or "Saint " right before a name: "St. Luke's" is a hospital or a church.
+SAINT_BEFORE = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(?:\bproud\s+(of)|([A-Za-z'’-]+))\s+$", re.IGNORECASE)
 
 
@@ -102,7 +103,7 @@ def acts_as_person(text: str, start: int, end: int) -> bool:
     place, a brand or a word; these positions are what a name has and they rarely do.
     """
     after, before = _person_position()
-    if _SAINT.search(text[max(0, start - 8):start]):
+    if SAINT_BEFORE.search(text[max(0, start - 8):start]):
         return False  # "St. Luke's" is a hospital or a church
     m = _NEXT_WORD.match(text[end:end + 24])
     if m is not None:

@@ -23,7 +23,14 @@ from typing import Any
 from confide.screening.base import Detector, Document
 from confide.screening.clauses import default_clause
 from confide.screening.data_files import load_yaml
-from confide.screening.names import acts_as_person, first_names, fold, known_names, looks_like_person
+from confide.screening.names import (
+    SAINT_BEFORE,
+    acts_as_person,
+    first_names,
+    fold,
+    known_names,
+    looks_like_person,
+)
 from confide.screening.referents import (
     Referent,
     find_referents,
@@ -528,7 +535,7 @@ def _not_a_person_here(text: str, e: Entity) -> bool:
     head = text[:e.start]
     if e.entity == "PERSON" and e.text[:4].lower() == "the ":
         return True  # (a place after "the", "the Hilton Garden Inn", may still identify)
-    if e.entity == "PERSON" and (_POURED_BEFORE.search(head) or _SAINT_BEFORE.search(head)):
+    if e.entity == "PERSON" and (_POURED_BEFORE.search(head) or SAINT_BEFORE.search(head)):
         return True  # "a bottle of Jack"; "St. Luke's" is a hospital or a church
     return e.entity == "HANDLE" and bool(_AGENCY_HANDLE_BEFORE.search(head))
 
@@ -539,7 +546,6 @@ _GREETING_BEFORE = re.compile(
 _VOCATIVE_AFTER = re.compile(r"^\s*(?:[,.!?…)]|$)")
 _POURED_BEFORE = re.compile(
     r"\b(?:bottle|bottles|shot|shots|glass|fifth|pint|handle|can|case|cup)\s+of\s+$", re.IGNORECASE)
-_SAINT_BEFORE = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
 _AGENCY_HANDLE_BEFORE = re.compile(
     r"\b(?:our|the)\b[^.!?\n]{0,40}\b(?:page|account|feed|profile)\s*:?\s*$|\bfollow(?:\s+us)?\s*(?:at|on)?\s*:?\s*$",
     re.IGNORECASE)
@@ -582,7 +588,6 @@ _FACILITY_HEAD = re.compile(
 # What follows a person rather than a brand: a possessive ("Sunniva's eval") or an age
 # ("Yusuf, 17,"); "a grey Kia with the seal" and "Brooks' story" stay organisations.
 _OWNS_OR_AGED = re.compile(r"(?:['’]s\b|,\s*\d)")
-# A preposition of place right before a word: "from Herat", "at Kaiser", "in Jordan".
 # The recognizer name of an entity the model called a place that acts as only a person
 # does: the position is the evidence, so the name lists need not know the word.
 _ACTS_AS_PERSON = "ner+position"
@@ -598,6 +603,7 @@ _ONLY_A_PERSON_NEXT = re.compile(
     r"|\s+(?:asked|told|cried|refused|wore|begged|hugged|smiled|laughed|ate|slept|screamed|"
     r"yelled|texted|finished|packed|relapsed|overdosed|aged out|graduated|tested positive|"
     r"can't|cannot|won't|didn't|doesn't|wants|needs|keeps)\b)", re.IGNORECASE)
+# A preposition of place right before a word: "from Herat", "at Kaiser", "in Jordan".
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|at|to|near|of|outside|inside|by)\s+$", re.IGNORECASE)
 
 

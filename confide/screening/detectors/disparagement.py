@@ -248,10 +248,10 @@ def _about_served(hit: Hit, hits: Hits, sent: list[int]) -> bool:
     """For tone cues (an emoji, a sarcastic "Sure."): the post mentions people served and
     the cue's sentence, or the sentence before it when it names no one, is not about the
     workplace ("admin says 'no budget.' Cool, cool.")."""
-    sid = sent[hit.start]
-    blocked = {sent[o.start] for o in hits.of("non_target")}
     if not hits.of("served"):
         return False
+    sid = sent[hit.start]
+    blocked = {sent[o.start] for o in hits.of("non_target")}
     if sid in blocked:
         return False
     named_here = any(sent[s.start] == sid for s in hits.of("served"))

@@ -305,8 +305,8 @@ def test_when_the_pronoun_is_management_or_family_then_no_disparagement(text: st
 
 
 @pytest.mark.parametrize("text", [
-    "Someone on here said 'psych patients are just attention seekers.' I've worked inpatient "
-    "psych 9 years. They're people in the worst week of their lives. Do better.",
+    ("Someone on here said 'psych patients are just attention seekers.' I've worked inpatient "
+     "psych 9 years. They're people in the worst week of their lives. Do better."),
     "Reminder: 'junkie' isn't edgy, it's a word that keeps people from walking into treatment.",
     "People assume shelter guests are lazy. Half our guests leave at 5am for jobs.",
 ])
