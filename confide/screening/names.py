@@ -83,7 +83,7 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
 _NEXT_WORD = re.compile(r"^(?:\s*(\(|,)\s*(\d)|(['’][a-z]+)\b|\s+([A-Za-z'’]+))")
 # "St. " or "Saint " right before a name: "St. Luke's" is a hospital or a church.
 SAINT_BEFORE = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
-_PREV_WORD = re.compile(r"(?:\bproud\s+(of)|([A-Za-z'’-]+))\s+$", re.IGNORECASE)
+_PREV_WORD = re.compile(r"(?:\bproud\s+(of)|([A-Za-z'’-]+/?))\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

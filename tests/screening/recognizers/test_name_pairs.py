@@ -90,6 +90,7 @@ def _lone(text: str) -> list[str]:
     ("Aroha moved into the step-down house", "Aroha"),  # a verb in -ed
     ("picked up Maria from juvie at 7am", "Maria"),     # the object of a task
     ("so proud of Keisha for walking in", "Keisha"),
+    ("hospice visit w/ Agnes today, she made me promise", "Agnes"),  # "w/" is "with"
 ])
 def test_when_a_lone_first_name_acts_as_a_person_then_it_is_a_person(text: str, name: str) -> None:
     assert _lone(text) == [name]
