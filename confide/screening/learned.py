@@ -116,7 +116,7 @@ def _context_features(doc: Document, entities: Sequence[Entity]) -> dict[str, fl
     gate would parse) and whether it speaks about the worker's work or a person served,
     and pair the two: a name in a post about work is what a breach usually looks like.
     """
-    from confide.screening.names import acts_as_person, first_names, known_names
+    from confide.screening.names import first_names, known_names
     from confide.screening.recognizers.ner import needs_ner
     from confide.screening.referents import in_work_context, served_references
 
@@ -133,9 +133,6 @@ def _context_features(doc: Document, entities: Sequence[Entity]) -> dict[str, fl
         prev_end = t.is_punct and t.text in (".", "!", "?", "\n") or t.is_space
     if needs_ner(doc):
         who.add("capitalised")
-    if any(e.entity == "PERSON" and len(e.text.split()) == 1 and acts_as_person(doc.text, e.start, e.end)
-           for e in entities):
-        who.add("acting-name")  # "Sione made 30 days", "Eldon's meds"
     who.update(f"entity-{e.entity}" for e in entities)
     where = {"work"} if in_work_context(doc) else set()
     if served_references(doc):

@@ -632,20 +632,18 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
         # first name the model files as an organisation is the person the post is about
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
     if (e.entity in ("ORGANIZATION", "LOCATION", "NRP") and work and len(words) == 1
-            and fold(words[0].removesuffix("'s").removesuffix("’s")) in first_names()
-            and acts_as_person(text, e.start, e.end)
             and not _PLACE_BEFORE.search(text[max(0, e.start - 8):e.start])):
-        # "Leilani aged out", "picked up Brexley from juvie": the model files a name it
-        # has not seen as a place or a nationality; in a post about work, a first name
-        # that does or owns something is the person the post is about
-        return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
-    if (e.entity in ("ORGANIZATION", "LOCATION", "NRP") and work and len(words) == 1
-            and e.text[:1].isupper() and e.text[1:2].islower()
-            and _ONLY_A_PERSON_NEXT.match(text[e.end:e.end + 24])
-            and not _PLACE_BEFORE.search(text[max(0, e.start - 8):e.start])):
-        # "Taufa finished his anger mgmt hours", "Benedetta's son won't return my calls": a
-        # word the name lists do not hold, doing what only a person does
-        return Entity("PERSON", e.start, e.end, e.text, e.score, _ACTS_AS_PERSON)
+        # In a post about work the model files a name it has not seen as a place or a
+        # nationality. A first name that does or owns something is the person the post is
+        # about ("Leilani aged out", "picked up Brexley from juvie"); so is a word the name
+        # lists do not hold, doing what only a person does ("Taufa finished his anger mgmt
+        # hours", "Benedetta's son won't return my calls").
+        if (fold(words[0].removesuffix("'s").removesuffix("’s")) in first_names()
+                and acts_as_person(text, e.start, e.end)):
+            return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
+        if (e.text[:1].isupper() and e.text[1:2].islower()
+                and _ONLY_A_PERSON_NEXT.match(text[e.end:e.end + 24])):
+            return Entity("PERSON", e.start, e.end, e.text, e.score, _ACTS_AS_PERSON)
     if (e.entity in ("ORGANIZATION", "LOCATION") and _DOTTED_PAIR.match(e.text.strip())
             and e.text.strip().upper() not in _DOTTED_NOT_PEOPLE):
         # "T.K. showed up to check-in": the model often calls dotted initials an organisation

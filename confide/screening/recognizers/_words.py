@@ -32,6 +32,11 @@ def common_words() -> frozenset[str]:
     return word_set("common_words.yaml")
 
 
+def stop_names() -> frozenset[str]:
+    """Words never taken as a name or place on their own ("Happy", "Mom", "LOL")."""
+    return word_set("stop_names.yaml")
+
+
 def trim_common_prefix(entity: Entity, min_tokens: int = 2) -> Entity | None:
     """Drop sentence-initial common words from a name match ("Visited Lincoln Elementary").
 

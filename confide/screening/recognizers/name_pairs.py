@@ -14,7 +14,7 @@ from confide.screening.base import Document, Recognizer
 from confide.screening.matching import token_texts
 from confide.screening.names import acts_as_person, first_names, fold, known_names
 from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
-from confide.screening.recognizers._words import common_words, word_set
+from confide.screening.recognizers._words import common_words, stop_names
 from confide.screening.types import Entity
 
 # Below spaCy's 0.85, so the model's own span wins where both find the name.
@@ -89,7 +89,7 @@ class LoneFirstNameRecognizer(Recognizer):
     def analyze(self, doc: Document) -> list[Entity]:
         tokens = doc.tokens
         texts, lowers = token_texts(tokens)
-        firsts, common, stop = first_names(), common_words(), word_set("stop_names.yaml")
+        firsts, common, stop = first_names(), common_words(), stop_names()
         out: list[Entity] = []
         n = len(texts)
         for i, word in enumerate(texts):

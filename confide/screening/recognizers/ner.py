@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from confide.screening.base import Document, Recognizer
-from confide.screening.recognizers._words import common_words, word_set
+from confide.screening.recognizers._words import common_words, stop_names
 from confide.screening.types import Entity
 
 # spaCy (OntoNotes) labels -> Presidio entity names. FAC (buildings, airports, roads) is
@@ -76,11 +76,6 @@ def _needs_ner(doc: Document) -> bool:
             continue  # shouting ("SO PROUD") is not a name
         return True
     return False
-
-
-def stop_names() -> frozenset[str]:
-    """Words never taken as a name or place on their own ("Happy", "Mom", "LOL")."""
-    return word_set("stop_names.yaml")
 
 
 def keep_entity(text: str, start: int, end: int, label: str) -> bool:
