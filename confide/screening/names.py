@@ -38,6 +38,19 @@ def first_names() -> frozenset[str]:
     return _read("first_names.txt") | _read("extra_first_names.txt")
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """:func:`first_names` plus every given name the US Social Security Administration
+    recorded for 100 or more babies born 1930-2015 (``ssa_first_names.txt``, about 25,000).
+
+    The curated lists miss many names people are given today ("Marquise", "Kalinda",
+    "Mirabel"), and a missed name is a missed breach. The SSA counts also hold brands and
+    places ("Vegas", "Sephora"), so a word only this list knows is a person where it acts
+    as one (:func:`acts_as_person`), never on its own.
+    """
+    return first_names() | _read("ssa_first_names.txt")
+
+
 def _read(*fnames: str) -> frozenset[str]:
     names: set[str] = set()
     pkg = resources.files("confide.screening.lexicons.names")
@@ -77,7 +90,9 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
     if len(capitalised) >= 2:
         # "Jaylen Brooks" yes; "Adult Probation" no: one word must be a known name.
         return any(w in known_names() for w in words)
-    return any(w in first_names() for w in words)
+    if any(w in first_names() for w in words):
+        return True
+    return any(w in given_names() for w in words) and acts_as_person(text, e.start, e.end)
 
 
 _NEXT_WORD = re.compile(r"^(?:\s*(\(|,)\s*(\d)|(['’][a-z]+)\b|\s+([A-Za-z'’]+))")

@@ -30,3 +30,32 @@ def test_looks_like_person(text: str, sub: str, expected: bool) -> None:
 def test_a_word_right_after_a_served_reference_counts_as_a_name() -> None:
     text = "my client Okafor missed court"
     assert looks_like_person(text, _ent(text, "Okafor"), after_served=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "expected"),
+    [
+        # names the curated lists lack but the SSA counts hold: a person where they act as one
+        ("I was so proud of Kalinda at group", "Kalinda", True),
+        ("Mirabel got moved to hospice at 4", "Mirabel", True),
+        # brands and places the SSA counts also hold: never a person on their own
+        ("need a ride to Sephora. my actual emergencies", "Sephora", False),
+        ("won't let him go to Vegas. Toughen up", "Vegas", False),
+    ],
+)
+def test_when_only_the_broad_given_name_list_knows_a_word_then_it_must_act_as_a_person(
+        text: str, sub: str, expected: bool) -> None:
+    from confide.screening.names import first_names, given_names
+
+    word = sub.lower()  # the case this test is about
+    assert word in given_names() and word not in first_names()
+    assert looks_like_person(text, _ent(text, sub)) is expected
+
+
+def test_the_broad_given_name_list_adds_no_dictionary_word() -> None:
+    from confide.screening.names import first_names, given_names
+
+    added = given_names() - first_names()
+    assert len(added) > 20_000
+    for word in ("will", "hope", "bill", "grace", "march", "may", "rich", "joy", "major", "chase"):
+        assert word not in added

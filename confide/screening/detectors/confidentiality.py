@@ -26,8 +26,8 @@ from confide.screening.data_files import load_yaml
 from confide.screening.names import (
     SAINT_BEFORE,
     acts_as_person,
-    first_names,
     fold,
+    given_names,
     known_names,
     looks_like_person,
 )
@@ -618,14 +618,14 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
     if e.recognizer != "ner":
         return e
     words = [w.strip("'’.,").lower() for w in e.text.split()]
-    if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and words[0] in first_names()
-            and all(w in known_names() for w in words) and not _PLACE_HEAD.search(e.text.strip())):
+    if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and words[0] in given_names()
+            and all(w in known_names() or w in given_names() for w in words) and not _PLACE_HEAD.search(e.text.strip())):
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
-    if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) == 1 and words[0] in first_names()
+    if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) == 1 and words[0] in given_names()
             and _PERSON_NEXT.match(text[e.end:e.end + 14])):
         # "Keisha and her twins", "Marcus's court date": a first name acting as a person
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
-    if (e.entity == "ORGANIZATION" and work and len(words) == 1 and fold(words[0]) in first_names()
+    if (e.entity == "ORGANIZATION" and work and len(words) == 1 and fold(words[0]) in given_names()
             and _OWNS_OR_AGED.match(text[e.end:e.end + 6])
             and not _PLACE_BEFORE.search(text[max(0, e.start - 8):e.start])):
         # "Sunniva's new psych eval", "Yusuf, 17, arrived": in a post about work, a lone
@@ -638,7 +638,7 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
         # about ("Leilani aged out", "picked up Brexley from juvie"); so is a word the name
         # lists do not hold, doing what only a person does ("Taufa finished his anger mgmt
         # hours", "Benedetta's son won't return my calls").
-        if (fold(words[0].removesuffix("'s").removesuffix("’s")) in first_names()
+        if (fold(words[0].removesuffix("'s").removesuffix("’s")) in given_names()
                 and acts_as_person(text, e.start, e.end)):
             return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
         if (e.text[:1].isupper() and e.text[1:2].islower()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from confide.screening.base import Document, Recognizer
 from confide.screening.matching import token_texts
-from confide.screening.names import acts_as_person, first_names, fold, known_names
+from confide.screening.names import acts_as_person, fold, given_names, known_names
 from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
 from confide.screening.recognizers._words import common_words, stop_names
 from confide.screening.types import Entity
@@ -36,7 +36,7 @@ class NamePairRecognizer(Recognizer):
         # The tokens' strings, shared with the pattern gates: a spaCy Token object per
         # word cost more than everything else this recognizer does.
         texts, lowers = token_texts(tokens)
-        firsts, knowns, common = first_names(), known_names(), common_words()
+        firsts, knowns, common = given_names(), known_names(), common_words()
         out: list[Entity] = []
         i = 0
         while i < len(texts) - 1:
@@ -64,7 +64,7 @@ class HashtagNameRecognizer(PatternRecognizer):
     specs = (load_spec("hashtag_name.yaml"),)
 
     def analyze(self, doc: Document) -> list[Entity]:
-        firsts = first_names()
+        firsts = given_names()
         return [e for e in super().analyze(doc) if e.text.lower() in firsts]
 
 
@@ -89,7 +89,7 @@ class LoneFirstNameRecognizer(Recognizer):
     def analyze(self, doc: Document) -> list[Entity]:
         tokens = doc.tokens
         texts, lowers = token_texts(tokens)
-        firsts, common, stop = first_names(), common_words(), stop_names()
+        firsts, common, stop = given_names(), common_words(), stop_names()
         out: list[Entity] = []
         n = len(texts)
         for i, word in enumerate(texts):

@@ -181,3 +181,11 @@ def test_when_a_public_cue_is_part_of_a_school_or_a_service_then_it_hides_no_bre
 def test_when_the_worker_speaks_at_a_summit_then_the_speaker_is_public() -> None:
     assert not _breach("Loved hearing Dr. Maya Angelou Jones speak at the housing summit today. "
                        "Our shelter team took notes.")
+
+
+@pytest.mark.parametrize("text", [
+    "teaching Kalinda to use the bus app so she can get to her day program by herself. 4 tries, she's got it",
+    "Mirabel got moved to hospice at 4. Her whole family came in with mariachi. Hardest shift this year",
+])
+def test_when_a_name_only_the_ssa_counts_hold_acts_as_a_person_in_a_work_post_then_breach(text: str) -> None:
+    assert _breach(text)
