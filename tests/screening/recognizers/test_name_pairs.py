@@ -189,3 +189,26 @@ def test_when_the_worker_speaks_at_a_summit_then_the_speaker_is_public() -> None
 ])
 def test_when_a_name_only_the_ssa_counts_hold_acts_as_a_person_in_a_work_post_then_breach(text: str) -> None:
     assert _breach(text)
+
+
+@pytest.mark.parametrize("text", [
+    "spent 3 hrs at the DMV so Rashad could get his state ID before his release date. send help",
+    "Sat with Wendell at the Social Security office for 3 hrs to fix his payee issue.",
+    "Paisleigh's mom didn't show for visit again. She waited by the window for 45 min",
+    "Keala showed me her new trach today like it was a fashion accessory. Home health visit #3",
+    "Tahnee's baby tested positive at birth. I'm heading over now",
+    "Mele got her kids for Christmas!!! Supervision lifted. I'm not crying you're crying",
+    "Rode with Luis to his first AA meeting bc he was too nervous to walk in alone.",
+])
+def test_when_a_name_meets_a_casework_errand_or_care_record_then_breach(text: str) -> None:
+    assert _breach(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mike didn't show for his shift again so I did a double",
+    "Jenna didn't show up for work today and nobody covered",
+    "Tom from IT said the chart system will be down tonight",
+    "My husband forgot his state ID at home again so no bar for us lol",
+])
+def test_when_a_coworker_or_family_meets_an_errand_word_then_no_breach(text: str) -> None:
+    assert not _breach(text)
