@@ -307,3 +307,29 @@ def test_when_a_private_persons_contact_is_in_a_work_post_then_it_stops(text: st
 ])
 def test_when_the_contact_is_the_writers_own_or_the_agencys_then_no_finding(text: str, contact: str, kind: str) -> None:
     assert not [f for f in _detect(text, [_ent(text, contact, kind)]) if f.text == contact]
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("Found @lilkayy.2008 posting from a party last night, she's supposed to be on house arrest.",
+     "@lilkayy.2008"),
+    ("hey @kenyatta.b.real congrats on graduating!! From your old group home staff", "@kenyatta.b.real"),
+])
+def test_when_a_work_post_speaks_about_a_handle_then_the_handle_identifies_a_client(
+        text: str, handle: str) -> None:
+    findings = _detect(text, [_ent(text, handle, "HANDLE")])
+    assert [f.text for f in findings if f.entity == "HANDLE"] == [handle]
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    # advice to a stranger, spoken to in the second person: the clinical-advice detector's
+    ("Not your lawyer but @jaz_and_kids you can absolutely move out of state, the custody order "
+     "only covers the county.", "@jaz_and_kids"),
+    ("In reply to u/grams_caregiver: I'd hold the Aricept for a week. Been in memory care 15 years.",
+     "u/grams_caregiver"),
+    # the county's account, tagged in a post about work
+    ("Our agency has waited 8 months for the county to fund psych evals. @HarlowCountyDHS",
+     "@HarlowCountyDHS"),
+])
+def test_when_a_handle_is_advised_or_an_agency_then_no_finding_on_it(text: str, handle: str) -> None:
+    findings = _detect(text, [_ent(text, handle, "HANDLE")])
+    assert not [f for f in findings if f.entity == "HANDLE"]

@@ -353,8 +353,10 @@ class ConfidentialityDetector(Detector):
                            if _near(a.start, a.end, e.start, e.end, window)), None)
             if anchor is None:
                 continue
-            if not ctx.served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS", "HANDLE"):
+            if not ctx.served and kind in ("PHONE_NUMBER", "EMAIL_ADDRESS"):
                 # A hotline or office number in a work post is not a client's.
+                continue
+            if not ctx.served and kind == "HANDLE" and _advised_or_official(text, e):
                 continue
             if kind == "ADDRESS" and anchor.kind == "event":
                 # An address beside a work event only ("drop gifts at 1120 Main St") is the office's.
@@ -461,7 +463,7 @@ def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
     return None, "served_reference" if anchor.kind == "served" else "work_event"
 
 
-_REPLY = re.compile(r"^\s*(?:replying to\b|reply to\b|responding to\b|in response to\b|re:|@)",
+_REPLY = re.compile(r"^\s*(?:replying to\b|(?:in )?reply to\b|responding to\b|in response to\b|re:|@)",
                     re.IGNORECASE)
 
 
@@ -526,6 +528,24 @@ def _is_addressee(text: str, e: Entity) -> bool:
             text[e.end:]):
         return True  # "love you Tony, please use the brakes", "no Debra, it's gas"
     return bool(_REPLY.match(head)) and len(head) < 20
+
+
+# "@sam your landlord can't ...", "(@nessa_rae) you do NOT need ...": a handle spoken to.
+_SECOND_PERSON_AFTER = re.compile(r"^[\s,):]*(?:you|your|you're|youre|you've|u|ur)\b", re.IGNORECASE)
+# "@HarlowCountyDHS", "@NASWNews": an agency's or an association's account.
+_OFFICIAL_HANDLE = re.compile(r"county|city|state|dept|dhs|dcfs|dcs|cps|gov|official|news|"
+                              r"agency|union|nasw|police|sheriff|hospital|health|org\b", re.IGNORECASE)
+
+
+def _advised_or_official(text: str, e: Entity) -> bool:
+    """A handle in a work post that names no client: the person advised, or an agency.
+
+    A handle the post speaks to in the second person is a stranger asking for advice
+    (judged by the clinical-advice detector); one tagged in about the county is an
+    office. A handle the post speaks *about* ("found @kay posting from a party",
+    "congrats @tay, who I mentored") is a person served.
+    """
+    return bool(_SECOND_PERSON_AFTER.match(text[e.end:e.end + 12]) or _OFFICIAL_HANDLE.search(e.text))
 
 
 def _not_a_person_here(text: str, e: Entity) -> bool:
