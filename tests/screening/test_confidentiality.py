@@ -322,8 +322,8 @@ def test_when_a_work_post_speaks_about_a_handle_then_the_handle_identifies_a_cli
 
 @pytest.mark.parametrize(("text", "handle"), [
     # advice to a stranger, spoken to in the second person: the clinical-advice detector's
-    ("Not your lawyer but @jaz_and_kids you can absolutely move out of state, the custody order "
-     "only covers the county.", "@jaz_and_kids"),
+    (("Not your lawyer but @jaz_and_kids you can absolutely move out of state, the custody order "
+      "only covers the county."), "@jaz_and_kids"),
     ("In reply to u/grams_caregiver: I'd hold the Aricept for a week. Been in memory care 15 years.",
      "u/grams_caregiver"),
     # the county's account, tagged in a post about work
@@ -333,3 +333,18 @@ def test_when_a_work_post_speaks_about_a_handle_then_the_handle_identifies_a_cli
 def test_when_a_handle_is_advised_or_an_agency_then_no_finding_on_it(text: str, handle: str) -> None:
     findings = _detect(text, [_ent(text, handle, "HANDLE")])
     assert not [f for f in findings if f.entity == "HANDLE"]
+
+
+def test_when_a_named_client_was_on_the_news_then_the_news_does_not_make_them_public() -> None:
+    text = "To everyone asking: yes, that was my client Jesse Rowan on the news last night. No comment."
+    findings = _detect(text, [_ent(text, "Jesse Rowan", "PERSON")])
+    assert [f.text for f in findings if f.entity == "PERSON"] == ["Jesse Rowan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Parent conference w/ Ms. Ortiz about Gabriel's IEP at 3:15, wish me luck lol",
+    "ok who taught Gabriel the word 'mandated reporter' because he just used it on me in group",
+])
+def test_when_a_public_word_names_a_private_meeting_or_a_role_then_it_hides_no_client(text: str) -> None:
+    findings = _detect(text, [_ent(text, "Gabriel", "PERSON")])
+    assert [f.text for f in findings if f.entity == "PERSON"] == ["Gabriel"]

@@ -217,7 +217,8 @@ def _analyse(doc: Document) -> Context:
     inside = [(e.start, e.end) for e in entities if e.entity == "FACILITY"] + \
         [(r.start, r.end) for r in refs if r.kind == "event"]
     blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")
-                and not (r.kind == "public" and any(a <= r.start and r.end <= b for a, b in inside))]
+                and not (r.kind == "public" and (any(a <= r.start and r.end <= b for a, b in inside)
+                                                 or _private_cue(doc.text, r)))]
     # Who the identifiers may belong to: a person served, or, when the writer speaks
     # about their work, a person described by age or room ("19yo male", "rm 22"), or
     # named with an honorific ("Mrs. Chen-Liu").
@@ -234,6 +235,22 @@ def _analyse(doc: Document) -> Context:
         anchors = [a for a in anchors if a.pattern in _STRONG_SERVED]
     events = [r for r in refs if r.kind == "event"]
     return Context(doc, entities, served, anchors, events, blockers, work)
+
+
+_WORD_BEFORE = re.compile(r"([\w'-]+)[\s/]+$")
+
+
+@lru_cache(maxsize=1)
+def _public_cue_not_after() -> frozenset[str]:
+    words = load_yaml("confide.screening.lexicons", "referents.yaml")["words"]["public_cue_not_after"]
+    return frozenset(str(w).lower() for w in words)
+
+
+def _private_cue(text: str, cue: Referent) -> bool:
+    """A public cue that names a private meeting or a trait: "parent conference",
+    "mandated reporter", "the only Tigrinya speaker" speak of no public figure."""
+    m = _WORD_BEFORE.search(text[max(0, cue.start - 24):cue.start])
+    return m is not None and m.group(1).strip("'").lower() in _public_cue_not_after()
 
 
 def score_anchors(ctx: Context) -> list[AnchorScore]:
@@ -339,13 +356,15 @@ class ConfidentialityDetector(Detector):
                     "work. Whoever reads it can reach and identify them; contact details of "
                     "people you serve never belong in a post."), Verdict.STOP, kind))
                 continue
-            if not ctx.work or _belongs_to_non_client(e, ctx.blockers, text) or _is_titled_official(text, e):
+            after_served = any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end for r in ctx.served)
+            # "my client Jesse Rowan on the news": the news is about a client, not a public figure
+            blockers = [b for b in ctx.blockers if not (after_served and b.kind == "public")]
+            if not ctx.work or _belongs_to_non_client(e, blockers, text) or _is_titled_official(text, e):
                 continue
             if kind == "PERSON" and staff_post:
                 continue
             if kind == "PERSON" and e.recognizer != _ACTS_AS_PERSON and not looks_like_person(
-                    text, e, after_served=any(0 <= e.start - r.end <= 2 or r.start <= e.start < r.end
-                                              for r in ctx.served)):
+                    text, e, after_served=after_served):
                 continue
             if _is_addressee(text, e) or _not_a_person_here(text, e):
                 continue
