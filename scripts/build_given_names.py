@@ -36,6 +36,16 @@ HEADER = """\
 """
 
 
+WORDS_HEADER = """\
+# First names from first_names.txt and extra_first_names.txt that are everyday English words
+# too (Debian's wamerican dictionary spells them in lower case) or texting slang. Written in
+# lower case ("grace", "will", "chase") they are the word, so only a capitalised one can be a
+# name. Built by scripts/build_given_names.py.
+"""
+# Lower-case words of texting that the name lists hold as names.
+SLANG = frozenset({"ok", "lil", "nana", "papa", "mama", "bro", "sis", "hun", "bae", "boo", "yo", "ya"})
+
+
 def _listed(path: Path) -> set[str]:
     return {line.strip() for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
@@ -68,6 +78,12 @@ def main() -> None:
     out.write_text(HEADER.format(min_births=args.min_births, first=args.first_year, last=last)
                    + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept):,} names written to {out}")
+    # The curated names that are everyday words too ("will", "grace", "chase"): written in
+    # lower case they are the word, so only a capitalised one can be a name.
+    both = sorted(n for n in known | set(kept) if n in words or n in SLANG)
+    out = NAMES_DIR / "name_words.txt"
+    out.write_text(WORDS_HEADER + "\n".join(both) + "\n", encoding="utf-8")
+    print(f"{len(both):,} names that are also words written to {out}")
 
 
 if __name__ == "__main__":

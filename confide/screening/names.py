@@ -51,6 +51,17 @@ def given_names() -> frozenset[str]:
     return first_names() | _read("ssa_first_names.txt")
 
 
+@lru_cache(maxsize=1)
+def lower_case_names() -> frozenset[str]:
+    """Given names that are a name even written in lower case ("yolanda came to group").
+
+    Texting style drops capitals, and a name lost that way is a missed breach. Names that
+    are everyday words too ("grace", "will", "chase"; ``name_words.txt``) are the word in
+    lower case, so they are left out.
+    """
+    return given_names() - _read("name_words.txt")
+
+
 def _read(*fnames: str) -> frozenset[str]:
     names: set[str] = set()
     pkg = resources.files("confide.screening.lexicons.names")
@@ -95,7 +106,7 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
     return any(w in given_names() for w in words) and acts_as_person(text, e.start, e.end)
 
 
-_NEXT_WORD = re.compile(r"^(?:\s*(\(|,)\s*(\d)|(['’][a-z]+)\b|\s+([A-Za-z'’]+))")
+_NEXT_WORD = re.compile(r"^(?:\s*(\(|,)\s*(\d)|(['’][a-z]+)\b|\s+([A-Za-z'’]+(?:-[a-z]+)?))")
 # "St. " or "Saint " right before a name: "St. Luke's" is a hospital or a church.
 SAINT_BEFORE = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(?:\bproud\s+(of)|([A-Za-z'’-]+/?))\s+$", re.IGNORECASE)
@@ -125,7 +136,7 @@ def acts_as_person(text: str, start: int, end: int) -> bool:
         if m.group(2) or m.group(3) in ("'s", "’s", "'ll", "’ll", "'d", "’d"):
             return True
         nxt = (m.group(4) or "").lower()
-        if nxt in after or (len(nxt) > 3 and nxt.endswith("ed") and nxt.isalpha()):
+        if nxt in after or (len(nxt) > 3 and nxt.endswith("ed") and nxt.replace("-", "").isalpha()):
             return True
     prev = _PREV_WORD.search(text[max(0, start - 24):start])
     return prev is not None and (prev.group(1) is not None or prev.group(2).lower() in before)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from confide.screening.base import Document, Recognizer
 from confide.screening.matching import token_texts
-from confide.screening.names import acts_as_person, fold, given_names, known_names
+from confide.screening.names import acts_as_person, fold, given_names, known_names, lower_case_names
 from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
 from confide.screening.recognizers._words import common_words, stop_names
 from confide.screening.types import Entity
@@ -89,14 +89,17 @@ class LoneFirstNameRecognizer(Recognizer):
     def analyze(self, doc: Document) -> list[Entity]:
         tokens = doc.tokens
         texts, lowers = token_texts(tokens)
-        firsts, common, stop = given_names(), common_words(), stop_names()
+        firsts, lowered, common, stop = given_names(), lower_case_names(), common_words(), stop_names()
         out: list[Entity] = []
         n = len(texts)
         for i, word in enumerate(texts):
-            if not _name_word(word) or lowers[i] in common or lowers[i] in stop:
+            if lowers[i] in common or lowers[i] in stop or (i > 0 and texts[i - 1] in ("#", "@")):
                 continue
-            if fold(lowers[i]) not in firsts or (i > 0 and texts[i - 1] in ("#", "@")):
-                continue
+            if _name_word(word):
+                if fold(lowers[i]) not in firsts:
+                    continue
+            elif not (word.isalpha() and word.islower() and len(word) > 2 and word in lowered):
+                continue  # lower case counts only for names that are never a word ("yolanda")
             if i + 1 < n and _name_word(texts[i + 1]) and lowers[i + 1] not in common:
                 continue  # "Eldon Brooks": two names, the pair's or the model's span
             tok = tokens[i]

@@ -212,3 +212,21 @@ def test_when_a_name_meets_a_casework_errand_or_care_record_then_breach(text: st
 ])
 def test_when_a_coworker_or_family_meets_an_errand_word_then_no_breach(text: str) -> None:
     assert not _breach(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("yolanda came to group sober today for the first time since I started", "yolanda"),
+    ("ugh Tevita no-showed his UA again. third one this month. PO life", "Tevita"),  # hyphenated verb
+])
+def test_when_a_name_is_typed_in_lower_case_or_does_a_hyphenated_thing_then_it_is_found(
+        text: str, name: str) -> None:
+    assert name in _lone(text)
+    assert _breach(text)
+
+
+@pytest.mark.parametrize("text", [
+    "grace came through for me at work today, thank god",   # a name that is also a word
+    "lil came to group late again",                          # slang, not a name
+])
+def test_when_a_lower_case_name_is_also_a_word_then_it_is_not_a_person(text: str) -> None:
+    assert _lone(text) == []
