@@ -348,3 +348,14 @@ def test_when_a_named_client_was_on_the_news_then_the_news_does_not_make_them_pu
 def test_when_a_public_word_names_a_private_meeting_or_a_role_then_it_hides_no_client(text: str) -> None:
     findings = _detect(text, [_ent(text, "Gabriel", "PERSON")])
     assert [f.text for f in findings if f.entity == "PERSON"] == ["Gabriel"]
+
+
+@pytest.mark.parametrize(("text", "sub", "kind"), [
+    ("Convinced half the people who call 911 at 3am just want someone to talk to. not your therapist",
+     "911", "PHONE_NUMBER"),  # a public service line
+    ("My grandson spent his first night in the NICU. Thank you, St. Luke's 5th floor", "St. Luke", "PERSON"),
+    ("Watching This Is Us and Randall's adoption storyline as a former adoption worker", "Randall", "PERSON"),
+])
+def test_when_an_identifier_is_a_service_line_a_saint_or_a_tv_character_then_no_finding(
+        text: str, sub: str, kind: str) -> None:
+    assert not [f for f in _detect(text, [_ent(text, sub, kind)]) if f.entity == kind]

@@ -574,11 +574,16 @@ def _not_a_person_here(text: str, e: Entity) -> bool:
     head = text[:e.start]
     if e.entity == "PERSON" and e.text[:4].lower() == "the ":
         return True  # (a place after "the", "the Hilton Garden Inn", may still identify)
-    if e.entity == "PERSON" and (_POURED_BEFORE.search(head) or SAINT_BEFORE.search(head)):
+    if e.entity == "PERSON" and (_POURED_BEFORE.search(head) or SAINT_BEFORE.search(head)
+                                 or _SAINT_NAMED.match(e.text)):
         return True  # "a bottle of Jack"; "St. Luke's" is a hospital or a church
+    if e.entity == "PHONE_NUMBER" and _SERVICE_NUMBER.match(re.sub(r"\D", "", e.text)):
+        return True  # "people who call 911": a public service line, no one's own number
     return e.entity == "HANDLE" and bool(_AGENCY_HANDLE_BEFORE.search(head))
 
 
+_SAINT_NAMED = re.compile(r"(?:st\.?|saint|ste\.?)\s", re.IGNORECASE)
+_SERVICE_NUMBER = re.compile(r"^(?:[2-9]11|988)$")
 _GREETING_BEFORE = re.compile(
     r"(?:^|[\s(])(?:love you|love ya|thank you|thanks|thx|hey|hi|hello|no|nope|yes|yep|ok|okay|"
     r"sorry|bye|congrats)\s*,?\s*$", re.IGNORECASE)
