@@ -107,6 +107,10 @@ def looks_like_person(text: str, e: Entity, after_served: bool = False) -> bool:
 
 
 _NEXT_WORD = re.compile(r"^(?:\s*(\(|,)\s*(\d)|(['’][a-z]+)\b|\s+([A-Za-z'’]+(?:-[a-z]+)?))")
+# "Tupac (yes really) got his GED", "Sunny (she picked the nickname herself)", "Cash (not
+# his real name)": a remark in brackets about the name itself, which only a person's gets.
+_NAME_REMARK = re.compile(r"^\s*\((?:yes|yep|not|no|she|he|they|his|her|their|real|name|nickname|"
+                          r"the one|the kid|the lady|the guy|don't ask|i know|lol|ha)\b", re.IGNORECASE)
 # "St. " or "Saint " right before a name: "St. Luke's" is a hospital or a church.
 SAINT_BEFORE = re.compile(r"\b(?:st\.?|saint|ste\.?)\s+$", re.IGNORECASE)
 _PREV_WORD = re.compile(r"(?:\bproud\s+(of)|([A-Za-z'’-]+/?))\s+$", re.IGNORECASE)
@@ -131,6 +135,8 @@ def acts_as_person(text: str, start: int, end: int) -> bool:
     after, before = _person_position()
     if SAINT_BEFORE.search(text[max(0, start - 8):start]):
         return False  # "St. Luke's" is a hospital or a church
+    if _NAME_REMARK.match(text[end:end + 24]):
+        return True
     m = _NEXT_WORD.match(text[end:end + 24])
     if m is not None:
         if m.group(2) or m.group(3) in ("'s", "’s", "'ll", "’ll", "'d", "’d"):

@@ -612,7 +612,7 @@ def _has_honorific(text: str, e: Entity) -> bool:
     return re.search(r"\b(?:mr|mrs|ms|miss|mx)\.?\s*$", text[max(0, e.start - 6):e.start], re.IGNORECASE) is not None
 
 
-_DOTTED_PAIR = re.compile(r"^[A-Z]\.\s?[A-Z]\.$")
+_DOTTED_PAIR = re.compile(r"^[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?$")
 # Dotted pairs that are places, groups or programmes, not a person's initials.
 _DOTTED_NOT_PEOPLE = frozenset({"A.A.", "N.A.", "U.S.", "U.N.", "U.K.", "D.C.", "L.A.", "P.E.", "E.R.",
                                 "O.T.", "P.T.", "A.M.", "P.M.", "N.Y.", "S.F.", "D.A.", "P.D."})

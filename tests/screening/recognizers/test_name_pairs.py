@@ -230,3 +230,15 @@ def test_when_a_name_is_typed_in_lower_case_or_does_a_hyphenated_thing_then_it_i
 ])
 def test_when_a_lower_case_name_is_also_a_word_then_it_is_not_a_person(text: str) -> None:
     assert _lone(text) == []
+
+
+def test_when_three_dotted_initials_follow_a_violation_then_they_identify_a_client() -> None:
+    assert _breach("Had to file a violation on T.J.M. this morning, the one who got his GED last spring. Gutted.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sunny (she picked the nickname herself) finally said out loud that she wants to live.", "Sunny"),
+    ("Keisha (not her real name lol) made it to court on time", "Keisha"),
+])
+def test_when_a_remark_in_brackets_is_about_the_name_then_it_is_a_person(text: str, name: str) -> None:
+    assert name in _lone(text)
