@@ -426,7 +426,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         default=30_000,
         help="stop after this many requests (default 30,000)",
     )
-    parser.add_argument("--connections", type=int, default=16, help="open connections")
+    parser.add_argument("--connections", type=int, default=8, help="open connections (default 8)")
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     parser.add_argument(
         "--workers",
