@@ -317,3 +317,21 @@ def test_when_the_post_answers_someone_elses_contempt_then_no_disparagement(text
 def test_when_contempt_is_the_workers_own_the_counter_speech_list_does_not_hide_it() -> None:
     assert_found(DETECTOR, "these parents are so lazy, can't even show up to visits 🙄",
                  Category.DISPARAGEMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Mom says she can't make visits because she 'has no ride' but somehow gets to the casino every Friday. Priorities, I guess",
+    "Patient's allergy list: penicillin, latex, Tylenol, 'anything that isn't Dilaudid'. Real mystery there. #nursing",
+    "Court-ordered parenting class where half the room is on TikTok and the other half is asleep. Future of America, folks",
+    "Paramedic translation guide: '10/10 pain' = wants a sandwich and a ride. #ems",
+])
+def test_when_a_sarcastic_closer_or_award_follows_people_served_then_disparagement(text: str) -> None:
+    assert_found(DETECTOR, text, Category.DISPARAGEMENT)
+
+
+@pytest.mark.parametrize("text", [
+    "Funny how that works: management found money for new logos but not for raises.",
+    "Forgot my own kid's lunch AND her permission slip today. Mother of the year over here.",
+])
+def test_when_the_sarcasm_is_about_management_or_the_worker_then_no_disparagement(text: str) -> None:
+    assert run(DETECTOR, text) == []
