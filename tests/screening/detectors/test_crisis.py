@@ -246,3 +246,25 @@ def test_when_a_worker_says_goodbye_for_time_off_or_counts_pills_at_work_then_no
 ])
 def test_when_a_farewell_only_looks_like_time_off_then_it_is_still_a_crisis(text: str) -> None:
     assert_found(DETECTOR, text, Category.CRISIS)
+
+
+@pytest.mark.parametrize("text", [
+    "don't text me back, i won't be here to read it 🖤 thanks for trying",
+    "gonna take a nap. a permanent one 🙃",
+    "Burned my arms again last night. Cigarettes this time. Felt nothing.",
+    "you wont have to worry abt me much longer. already wrote my goodbyes 🕯️",
+    "i keep looking at the gun in my dad's closet. i dont know how much longer i can not do it",
+])
+def test_when_a_client_veils_intent_or_tells_of_self_harm_then_crisis(text: str) -> None:
+    assert_found(DETECTOR, text, Category.CRISIS)
+
+
+@pytest.mark.parametrize("text", [
+    "finals week. see you on the other side lol",
+    "sorry for everything I said at the party last night lol",
+    "Burned myself on the curling iron again, classic me",
+    "my last placement one way or another before I retire, 30 years in CPS",
+    "the lake looks peaceful tonight, nice walk after shift",
+])
+def test_when_the_same_words_are_everyday_talk_then_no_crisis(text: str) -> None:
+    assert run(DETECTOR, text) == []
