@@ -359,3 +359,17 @@ def test_when_a_public_word_names_a_private_meeting_or_a_role_then_it_hides_no_c
 def test_when_an_identifier_is_a_service_line_a_saint_or_a_tv_character_then_no_finding(
         text: str, sub: str, kind: str) -> None:
     assert not [f for f in _detect(text, [_ent(text, sub, kind)]) if f.entity == kind]
+
+
+@pytest.mark.parametrize("text", [
+    ("Sad news: our former director Harlan Pike passed away last night. He founded our shelter in 1991. "
+    "Services at Grace Church."),
+    "6 months at my new job at the halfway house! Love this team. Shaka to Keoni and Lani, best coworkers",
+    "Yuki from our shelter's kitchen staff just got promoted! Best cook in the county",
+    ("Hiring: Youth Peer Mentor at Eastside Family Services. Questions? Reach out to Temperance at "
+    "jobs@eastsidefs.org"),
+])
+def test_when_a_post_names_a_church_coworkers_or_an_office_mailbox_then_no_confidentiality(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" not in screen(text, learned=False).categories

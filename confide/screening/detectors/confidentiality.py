@@ -31,6 +31,7 @@ from confide.screening.names import (
     known_names,
     looks_like_person,
 )
+from confide.screening.recognizers._words import word_set
 from confide.screening.referents import (
     Referent,
     find_referents,
@@ -134,6 +135,16 @@ def _writers_own(text: str, e: Entity) -> bool:
     return _contact_rules()[1].search(_contact_head(text, e)) is not None
 
 
+@lru_cache(maxsize=1)
+def _role_mailboxes() -> frozenset[str]:
+    return frozenset(load_yaml(*_LEX)["entities"]["personal_contact"]["role_mailboxes"])
+
+
+def _role_mailbox(e: Entity) -> bool:
+    """"jobs@...", "intake@...": an office's mailbox (the local part names a role)."""
+    return e.text.split("@", 1)[0].lower().strip(".") in _role_mailboxes()
+
+
 def _personal_contact(text: str, e: Entity) -> bool:
     """A private person's mailbox or a number said to be someone's (not the writer's own,
     which the caller has ruled out)."""
@@ -156,6 +167,8 @@ def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent], text: str = 
             return True
         if b.kind == "coworker" and 0 <= b.start - e.end <= 6:
             return True  # "Kim, our charge nurse", "Beatriz and the care team"
+        if b.kind == "coworker" and 0 <= b.start - e.end <= 40 and _NAME_LIST.match(text[e.end:b.start]):
+            return True  # "Keoni and Lani, best coworkers": each name in the list
         if b.kind == "coworker" and 0 <= e.start - b.end <= 10 and _has_honorific(text, e):
             return True  # "our school nurse Ms. Patel"
         if 0 <= e.start - b.end <= 3 and b.kind in ("own_family", "coworker"):
@@ -165,6 +178,12 @@ def _belongs_to_non_client(e: Entity, blockers: Sequence[Referent], text: str = 
         if b.kind == "public" and abs(e.start - b.end) <= 40:
             return True
     return False
+
+
+# What may stand between a name and the coworker word that names a whole list of them:
+# more names, "and", commas, and a word of praise ("Keoni and Lani, best coworkers").
+_NAME_LIST = re.compile(r"^(?:\s*(?:,|&|\band\b)?\s*[A-Z][\w'’-]*)*\s*,?\s*"
+                        r"(?:(?:the|my|our|best|fave|favorite|favourite|amazing|awesome)\s+)*$")
 
 
 @dataclass
@@ -348,6 +367,8 @@ class ConfidentialityDetector(Detector):
                 continue
             if kind in ("EMAIL_ADDRESS", "PHONE_NUMBER", "HANDLE") and _writers_own(text, e):
                 continue  # "email me at ...", "my cell is ...": the writer's own contact
+            if kind == "EMAIL_ADDRESS" and _role_mailbox(e):
+                continue  # "jobs@eastsidefs.org": an office's mailbox, no one's own
             if kind in ("EMAIL_ADDRESS", "PHONE_NUMBER") and (ctx.work or ctx.served) \
                     and _personal_contact(text, e) \
                     and not _belongs_to_non_client(e, ctx.blockers, text):
@@ -663,7 +684,8 @@ def _normalise_entity(text: str, e: Entity, work: bool) -> Entity:
         return e
     words = [w.strip("'’.,").lower() for w in e.text.split()]
     if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) >= 2 and words[0] in given_names()
-            and all(w in known_names() or w in given_names() for w in words) and not _PLACE_HEAD.search(e.text.strip())):
+            and all(w in known_names() or w in given_names() for w in words) and not _PLACE_HEAD.search(e.text.strip())
+            and words[-1] not in word_set("place_heads.yaml")):  # "Grace Church" is a church
         return Entity("PERSON", e.start, e.end, e.text, e.score, e.recognizer)
     if (e.entity in ("ORGANIZATION", "LOCATION") and len(words) == 1 and words[0] in given_names()
             and _PERSON_NEXT.match(text[e.end:e.end + 14])):

@@ -14,7 +14,7 @@ from confide.screening.base import Document, Recognizer
 from confide.screening.matching import token_texts
 from confide.screening.names import acts_as_person, fold, given_names, known_names, lower_case_names
 from confide.screening.recognizers._patterns import PatternRecognizer, load_spec
-from confide.screening.recognizers._words import common_words, stop_names
+from confide.screening.recognizers._words import common_words, stop_names, word_set
 from confide.screening.types import Entity
 
 # Below spaCy's 0.85, so the model's own span wins where both find the name.
@@ -37,12 +37,14 @@ class NamePairRecognizer(Recognizer):
         # word cost more than everything else this recognizer does.
         texts, lowers = token_texts(tokens)
         firsts, knowns, common = given_names(), known_names(), common_words()
+        places = word_set("place_heads.yaml")
         out: list[Entity] = []
         i = 0
         while i < len(texts) - 1:
             if (_name_word(texts[i]) and _name_word(texts[i + 1])
                     and lowers[i] in firsts and lowers[i + 1] in knowns
                     and lowers[i] not in common and lowers[i + 1] not in common
+                    and lowers[i + 1] not in places
                     and tokens[i].whitespace_):
                 a, b = tokens[i], tokens[i + 1]
                 end = b.idx + len(b.text)
