@@ -373,3 +373,13 @@ def test_when_a_post_names_a_church_coworkers_or_an_office_mailbox_then_no_confi
     from confide.screening.pipeline import screen
 
     assert "confidentiality" not in screen(text, learned=False).categories
+
+
+def test_when_an_age_comes_between_my_and_client_then_the_client_is_not_the_workers_child() -> None:
+    from confide.screening.pipeline import screen
+
+    text = ("My 14yo client in Fort Collins who was in the Cherry Creek bus crash is finally sleeping "
+            "through the night.")
+    assert "confidentiality" in screen(text, learned=False).categories
+    assert "confidentiality" not in screen("My 14yo in Fort Collins is finally sleeping through the night.",
+                                           learned=False).categories
