@@ -383,3 +383,20 @@ def test_when_an_age_comes_between_my_and_client_then_the_client_is_not_the_work
     assert "confidentiality" in screen(text, learned=False).categories
     assert "confidentiality" not in screen("My 14yo in Fort Collins is finally sleeping through the night.",
                                            learned=False).categories
+
+
+@pytest.mark.parametrize("text", [
+    "our newest methadone pt is a deputy from the next county over. you'd be shocked who walks through our doors.",
+    "one of my guys at the methadone clinic just hit 1 year and his daughter came to give him a chip she made",
+])
+def test_when_one_person_served_is_said_to_be_in_a_substance_use_program_then_breach(text: str) -> None:
+    from confide.screening.pipeline import screen
+
+    assert "confidentiality" in screen(text, learned=False).categories
+
+
+def test_when_the_worker_was_the_patient_in_their_own_program_then_no_breach() -> None:
+    from confide.screening.pipeline import screen
+
+    text = "1 year since I walked into my own IOP as a patient. Now I run one. Life is weird and good."
+    assert "confidentiality" not in screen(text, learned=False).categories

@@ -413,7 +413,7 @@ class ConfidentialityDetector(Detector):
         findings: list[Finding] = []
         flagged: set[tuple[int, int]] = set()
         for scored in score_anchors(ctx):
-            if scored.score < float(threshold["review"]):
+            if scored.score < float(threshold["review"]) and not _in_part2_program(scored, ctx.blockers):
                 continue
             severity = Verdict.STOP if scored.score >= float(threshold["stop"]) else Verdict.REVIEW
             anchor = scored.anchor
@@ -435,6 +435,16 @@ class ConfidentialityDetector(Detector):
                     f"\u201c{d.text}\u201d gives away {d.explain}, about the person you "
                     "serve; remove or generalise it."), severity, d.entity, d.group))
         return findings
+
+
+def _in_part2_program(scored: AnchorScore, blockers: Sequence[Referent]) -> bool:
+    """One person served, said to be in a substance-use program ("our newest methadone pt"):
+    42 CFR Part 2 makes the acknowledgement alone a disclosure. Not the worker's own
+    program ("my own IOP as a patient")."""
+    own = [(b.start, b.end) for b in blockers if b.kind == "self"]
+    return scored.anchor.kind == "served" and not _is_plural(scored.anchor) and any(
+        d.group == "part2_program" and not any(a <= d.start and d.end <= b for a, b in own)
+        for d in scored.details)
 
 
 _PLURAL_HEADS = {"clients", "patients", "pts", "kiddos", "families", "residents", "students",
