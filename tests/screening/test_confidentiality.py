@@ -400,3 +400,16 @@ def test_when_the_worker_was_the_patient_in_their_own_program_then_no_breach() -
 
     text = "1 year since I walked into my own IOP as a patient. Now I run one. Life is weird and good."
     assert "confidentiality" not in screen(text, learned=False).categories
+
+
+@pytest.mark.parametrize(("text", "breach"), [
+    ("My 11yo on the inpatient unit who wrote that viral poem about her bipolar mom... she wants to be a nurse now",
+     True),
+    ("Fun fact: Rangi, my 16yo in detention, knows every capital in Africa. Don't underestimate these kids.", True),
+    # the worker's own child, at a place that is no service
+    ("My 11yo at the dentist who wrote that viral poem about her mom... she wants to be a nurse now", False),
+])
+def test_when_my_child_by_age_is_placed_in_a_service_then_they_are_a_child_served(text: str, breach: bool) -> None:
+    from confide.screening.pipeline import screen
+
+    assert ("confidentiality" in screen(text, learned=False).categories) is breach

@@ -235,9 +235,13 @@ def _analyse(doc: Document) -> Context:
     # "asylum interview") speaks of no public figure.
     inside = [(e.start, e.end) for e in entities if e.entity == "FACILITY"] + \
         [(r.start, r.end) for r in refs if r.kind == "event"]
+    # "my 9 year old at the shelter": inside a reference to someone served, "my 9 year old"
+    # is not the worker's own child
+    within_served = [(r.start, r.end) for r in served]
     blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")
                 and not (r.kind == "public" and (any(a <= r.start and r.end <= b for a, b in inside)
-                                                 or _private_cue(doc.text, r)))]
+                                                 or _private_cue(doc.text, r)))
+                and not any(a <= r.start and r.end <= b for a, b in within_served)]
     # Who the identifiers may belong to: a person served, or, when the writer speaks
     # about their work, a person described by age or room ("19yo male", "rm 22"), or
     # named with an honorific ("Mrs. Chen-Liu").
@@ -502,7 +506,7 @@ _STRONG_SERVED = {"possessive-served-noun", "one-of-my", "on-my-caseload", "i-am
                   "third-served-noun", "pt-bare", "the-family-i", "the-family-i-have",
                   "possessive-work-person", "worked-with-person", "person-i-worked-with",
                   "of-mine", "of-mine-bare", "surname-family", "frequent-flyer", "room-person",
-                  "person-in-room"}
+                  "person-in-room", "possessive-age-in-service"}
 
 
 def _anchor_entity_kind(anchor: Referent) -> tuple[str | None, str]:
