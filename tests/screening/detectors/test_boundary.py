@@ -204,3 +204,20 @@ def test_when_the_post_teaches_policy_or_turns_the_tie_down_then_no_boundary_fin
 ])
 def test_when_the_worker_takes_gifts_or_joins_a_clients_life_then_boundary(text: str) -> None:
     assert_found(DETECTOR, text, Category.BOUNDARY)
+
+
+@pytest.mark.parametrize("text", [
+    "My client's son does nails and she begged me to book with him. Went Saturday. He did such a good job",
+    "Cash App'd a kid from my caseload $25 for his birthday since his family forgot again. Don't tell my supervisor",
+    "A patient I had on hospice last year: her widower asked me to dinner. We're going Thursday.",
+])
+def test_when_a_worker_trades_with_or_goes_out_with_a_client_or_their_family_then_boundary(text: str) -> None:
+    assert_found(DETECTOR, text, Category.BOUNDARY)
+
+
+@pytest.mark.parametrize("text", [
+    "My sister does nails out of her apartment, booked with her Saturday. Great set",
+    "Got coffee with my supervisor and she asked me to dinner with the team Friday",
+])
+def test_when_the_trade_or_outing_is_with_family_or_coworkers_then_no_boundary(text: str) -> None:
+    assert run(DETECTOR, text) == []
