@@ -174,6 +174,13 @@ def _quoted_nicknames(doc: Document, hits: Hits, sent: list[int], work: bool) ->
     return found
 
 
+# Right before a quote: someone served said it of the worker ("told me I have 'grandma
+# energy'", "told me my outfit was 'giving substitute teacher'").
+_ABOUT_THE_WORKER_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|called|calls|calling|said|says)\s+me\s+(?:that\s+)?"
+    r"(?:i|i'm|im|i've|my|i\s+have|i\s+look|i\s+am|i\s+was|i'd)\b[^.!?'\"‘“]{0,30}$", re.IGNORECASE)
+
+
 def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
     """Short quoted words in a sentence about someone served ("our 'guests'", "the
     'good' shampoo"): quoting people's words back at them is a common way to mock them.
@@ -197,6 +204,8 @@ def _scare_quotes(doc: Document, hits: Hits, sent: list[int]) -> list[Hit]:
             continue  # "banned the phrase ... replaced it with 'high utilizer'": retiring words
         if any(quoted.start <= s.start and s.end <= quoted.end for s in served):
             continue  # "the dog 'sir'": the quote is the whole reference itself
+        if _ABOUT_THE_WORKER_BEFORE.search(doc.text[max(0, m.start() - 50):m.start()]):
+            continue  # "a client told me I have 'grandma energy'": the joke is on the worker
         if any(sent[s.start] in (sent[span.start], sent[span.start] - 1) for s in served):
             found.append(quoted)
     # One quote may be emphasis; two or more (a list of excuses) read as mockery.

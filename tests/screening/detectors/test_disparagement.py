@@ -335,3 +335,11 @@ def test_when_a_sarcastic_closer_or_award_follows_people_served_then_disparageme
 ])
 def test_when_the_sarcasm_is_about_management_or_the_worker_then_no_disparagement(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A client told me I have 'grandma energy.' I'm 29. I own a cardigan for every day of the week. She's right",
+    "A student told me my outfit was 'giving substitute teacher.' I don't know what it means but it hurt",
+])
+def test_when_someone_served_jokes_about_the_worker_then_quoting_it_is_not_disparagement(text: str) -> None:
+    assert run(DETECTOR, text) == []
