@@ -413,3 +413,18 @@ def test_when_my_child_by_age_is_placed_in_a_service_then_they_are_a_child_serve
     from confide.screening.pipeline import screen
 
     assert ("confidentiality" in screen(text, learned=False).categories) is breach
+
+
+@pytest.mark.parametrize(("text", "breach"), [
+    ("a 7yo I'm seeing just lost his twin in the Carmel Pond drowning. he sets two places at lunch.", True),
+    (("man in his 60s, only Black farmer left in Pell County, asked me not to tell his church he's seeing me "
+     "for depression"), True),
+    (("we did a welfare check on the lady with the 20-foot Christmas inflatables on Carriage Rd. she hadn't "
+     "eaten in days."), True),
+    # "come see me" is an invitation, not a person served
+    ("this is Ms. K from counseling, come see me tomorrow at the booth in Pell County for free snacks", False),
+])
+def test_when_the_post_sees_treats_or_checks_on_someone_then_they_are_served(text: str, breach: bool) -> None:
+    from confide.screening.pipeline import screen
+
+    assert ("confidentiality" in screen(text, learned=False).categories) is breach
