@@ -343,3 +343,17 @@ def test_when_the_sarcasm_is_about_management_or_the_worker_then_no_disparagemen
 ])
 def test_when_someone_served_jokes_about_the_worker_then_quoting_it_is_not_disparagement(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Whenever a client starts with 'I'm not trying to be difficult' — buckle up, they're about to be so difficult",
+    "Group today: 8 clients, 8 versions of 'my ex planted it in my car.' Impressive consistency across the exes",
+    "The 'I'm a vegan' patient ordering chicken tenders every day on our unit the streak continues",
+])
+def test_when_a_sarcastic_aside_follows_what_someone_served_said_then_disparagement(text: str) -> None:
+    assert_found(DETECTOR, text, Category.DISPARAGEMENT)
+
+
+def test_when_a_patient_is_quoted_kindly_then_no_disparagement() -> None:
+    text = "Best thing a patient ever said to me: 'you look tired, sit down, I'll wait.' I wasn't tired. I was."
+    assert run(DETECTOR, text) == []
