@@ -428,3 +428,17 @@ def test_when_the_post_sees_treats_or_checks_on_someone_then_they_are_served(tex
     from confide.screening.pipeline import screen
 
     assert ("confidentiality" in screen(text, learned=False).categories) is breach
+
+
+@pytest.mark.parametrize(("text", "sub", "flagged"), [
+    ("Reading Stephanie Land's 'Maid' with my MSW cohort. Every caseworker should read it.",
+     "Stephanie Land", False),
+    ("Sarah Paulson as Nurse Ratched is the most unhinged casting. Every psych nurse I know is watching",
+     "Sarah Paulson", False),
+    # with "my client" in the post the artist is the client
+    ("my client's art is going in a real gallery!! go see 'Quiet Water' by Ines Alcantara at the opening Friday",
+     "Ines Alcantara", True),
+])
+def test_when_a_person_is_named_for_a_book_or_a_role_then_they_are_public(text: str, sub: str, flagged: bool) -> None:
+    findings = _detect(text, [_ent(text, sub, "PERSON")])
+    assert bool([f for f in findings if f.entity == "PERSON"]) is flagged

@@ -393,6 +393,9 @@ class ConfidentialityDetector(Detector):
                 continue
             if _is_addressee(text, e) or _not_a_person_here(text, e):
                 continue
+            if not ctx.served and _author_or_actor(text, e):
+                # (with "my client's art ... 'Quiet Water' by Ines" the artist is the client)
+                continue
             anchor = next((a for a in ctx.anchors + ctx.events
                            if _near(a.start, a.end, e.start, e.end, window)), None)
             if anchor is None:
@@ -615,6 +618,26 @@ def _not_a_person_here(text: str, e: Entity) -> bool:
     if e.entity == "PHONE_NUMBER" and _SERVICE_NUMBER.match(re.sub(r"\D", "", e.text)):
         return True  # "people who call 911": a public service line, no one's own number
     return e.entity == "HANDLE" and bool(_AGENCY_HANDLE_BEFORE.search(head))
+
+
+# "'Sunniva's Song' by Kari Lundgren", "Stephanie Land's 'Maid'", "reading Matthew
+# Desmond's Evicted", "Sarah Paulson as Nurse Ratched": a writer or an actor, named for
+# their work, not a person served ("finished Desmond's 90 day eval" is a task, so only
+# reading counts before a possessive).
+_BY_AFTER_TITLE = re.compile(r"['\"”’]\s*(?:by|from)\s+$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(r"^(?:'s|’s)\s+['\"“‘]")
+_READ_BEFORE = re.compile(r"\b(?:read|reading|rereading|re-reading|listening to)\s+$", re.IGNORECASE)
+_PLAYS_ROLE = re.compile(r"^\s+(?:as|plays|playing)\s+(?:the\s+)?[A-Z]")
+
+
+def _author_or_actor(text: str, e: Entity) -> bool:
+    """A person named for a book or a role ("Stephanie Land's 'Maid'", "Sarah Paulson as
+    Nurse Ratched"): someone public, whatever the rest of the post says about work."""
+    if e.entity != "PERSON":
+        return False
+    head, tail = text[max(0, e.start - 30):e.start], text[e.end:e.end + 30]
+    return bool(_BY_AFTER_TITLE.search(head) or _TITLE_AFTER.match(tail) or _PLAYS_ROLE.match(tail)
+                or (_READ_BEFORE.search(head) and tail[:2] in ("'s", "’s")))
 
 
 _SAINT_NAMED = re.compile(r"(?:st\.?|saint|ste\.?)\s", re.IGNORECASE)

@@ -177,7 +177,7 @@ def _quoted_nicknames(doc: Document, hits: Hits, sent: list[int], work: bool) ->
 # Right before a quote: someone served said it of the worker ("told me I have 'grandma
 # energy'", "told me my outfit was 'giving substitute teacher'").
 _ABOUT_THE_WORKER_BEFORE = re.compile(
-    r"\b(?:told|tells|telling|called|calls|calling|said|says)\s+me\s+(?:that\s+)?"
+    r"\b(?:told|tells|telling|said|says)\s+me\s+(?:that\s+)?"
     r"(?:i|i'm|im|i've|my|i\s+have|i\s+look|i\s+am|i\s+was|i'd)\b[^.!?'\"‘“]{0,30}$", re.IGNORECASE)
 
 
