@@ -221,3 +221,15 @@ def test_when_a_worker_trades_with_or_goes_out_with_a_client_or_their_family_the
 ])
 def test_when_the_trade_or_outing_is_with_family_or_coworkers_then_no_boundary(text: str) -> None:
     assert run(DETECTOR, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Saw one of my group members at the gym and she asked for my Snap so we could be gym buddies. Gave it to her.",
+    "Yes I follow a few of my current clients' public TikToks. No, I don't comment.",
+])
+def test_when_a_worker_gives_a_client_their_snap_or_follows_clients_then_boundary(text: str) -> None:
+    assert_found(DETECTOR, text, Category.BOUNDARY)
+
+
+def test_when_the_worker_follows_colleagues_then_no_boundary() -> None:
+    assert run(DETECTOR, "I follow a few of my old coworkers on TikTok, they post the best nurse memes") == []
