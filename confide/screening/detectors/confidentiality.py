@@ -113,6 +113,11 @@ def _entity_kind(e: Entity) -> str:
     return e.entity
 
 
+def _within(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``start:end`` lies inside one of ``spans``."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
 def _near(a_start: int, a_end: int, b_start: int, b_end: int, window: int) -> bool:
     return b_start - a_end <= window and a_start - b_end <= window
 
@@ -239,9 +244,8 @@ def _analyse(doc: Document) -> Context:
     # is not the worker's own child
     within_served = [(r.start, r.end) for r in served]
     blockers = [r for r in refs if r.kind in ("own_family", "coworker", "public", "self")
-                and not (r.kind == "public" and (any(a <= r.start and r.end <= b for a, b in inside)
-                                                 or _private_cue(doc.text, r)))
-                and not any(a <= r.start and r.end <= b for a, b in within_served)]
+                and not (r.kind == "public" and (_within(r.start, r.end, inside) or _private_cue(doc.text, r)))
+                and not _within(r.start, r.end, within_served)]
     # Who the identifiers may belong to: a person served, or, when the writer speaks
     # about their work, a person described by age or room ("19yo male", "rm 22"), or
     # named with an honorific ("Mrs. Chen-Liu").
@@ -450,8 +454,7 @@ def _in_part2_program(scored: AnchorScore, blockers: Sequence[Referent]) -> bool
     program ("my own IOP as a patient")."""
     own = [(b.start, b.end) for b in blockers if b.kind == "self"]
     return scored.anchor.kind == "served" and not _is_plural(scored.anchor) and any(
-        d.group == "part2_program" and not any(a <= d.start and d.end <= b for a, b in own)
-        for d in scored.details)
+        d.group == "part2_program" and not _within(d.start, d.end, own) for d in scored.details)
 
 
 _PLURAL_HEADS = {"clients", "patients", "pts", "kiddos", "families", "residents", "students",
